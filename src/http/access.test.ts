@@ -1,0 +1,141 @@
+// Walks every route the server registers with no session, with a member of another organisation, and with each
+// role, and checks the answer. The route list comes from the server, so a new route is walked without new code.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDb } from '../../test/databases.ts';
+import { addMember, Client, onboardAdmin, testApp } from '../../test/http.ts';
+import { queryRows } from '../db/connect.ts';
+import { createSession } from '../team/auth.ts';
+import { can } from '../team/policy.ts';
+import type { Role } from '../team/schema.ts';
+import type { App } from './app.ts';
+import type { RouteRule } from './guard.ts';
+
+/** Valid bodies for routes that need one, so a refusal is the guard's and not the validator's. */
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'POST /api/setup': { orgName: 'X', name: 'X', email: 'x@example.no', password: 'a long enough password' },
+  'POST /api/auth/login': { email: 'x@example.no', password: 'a long enough password' },
+  'PUT /api/session/org': { orgId: '00000000-0000-4000-8000-000000000000' },
+  'PATCH /api/me': { name: 'Same Name' },
+  'POST /api/orgs': { name: '' },
+  'PATCH /api/org': {},
+  'PATCH /api/team/members/:userId': { role: 'viewer' },
+  'POST /api/team/invitations': { role: 'bogus-role' },
+  'POST /api/invitations/:token/accept': {},
+};
+
+const RANDOM_UUID = '11111111-1111-4111-8111-111111111111';
+
+describeEachDb('access rules on every route', (get) => {
+  let app: App;
+  let routes: RouteRule[];
+  const a: { orgId: string; users: Record<Role, string>; ids: Record<string, string>; markers: string[] } = {
+    orgId: '',
+    users: { admin: '', editor: '', approver: '', viewer: '' },
+    ids: {},
+    markers: [],
+  };
+  let outsider: { userId: string; orgId: string };
+
+  beforeAll(async () => {
+    app = await testApp(get());
+    const { admin, userId, orgId } = await onboardAdmin(app);
+    a.orgId = orgId;
+    a.users.admin = userId;
+    for (const role of ['editor', 'approver', 'viewer'] as const) {
+      a.users[role] = (await addMember(app, admin, role, `${role}@a.example`)).userId;
+    }
+    const inv = await admin.post<{ id: string; url: string }>('/api/team/invitations', { email: 'pending@a.example', role: 'viewer' });
+    const [job] = await queryRows<{ id: string }>(
+      get().db,
+      sql`insert into jobs (name, org_id, state, last_error) values ('test.dead', ${orgId}, 'dead', 'boom in org A') returning id`,
+    );
+    a.ids = { userId: a.users.editor, id: inv.body.id, token: inv.body.url.split('/invite/')[1]!, jobId: job!.id };
+    a.markers = [orgId, inv.body.id, job!.id, 'pending@a.example', 'editor@a.example', 'Fjordkraft', 'boom in org A'];
+    // Someone who only belongs to organisation B: invited to A, starts B, is removed from A.
+    const { client: b, userId: bId } = await addMember(app, admin, 'viewer', 'boss@b.example');
+    const created = await b.post<{ org: { id: string } }>('/api/orgs', { name: 'Organisation B' });
+    expect((await admin.delete(`/api/team/members/${bId}`)).status).toBe(204);
+    outsider = { userId: bId, orgId: created.body.org.id };
+    routes = app.routeRules.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+  });
+  afterAll(async () => app?.close());
+
+  /** One request as a given person (a fresh session each time, so logout cannot spoil the next request). */
+  async function call(route: RouteRule, who: { userId: string; orgId: string } | null, params: Record<string, string>) {
+    const url = route.url.replace(/:(\w+)/g, (_, name: string) => params[name === 'id' && route.url.startsWith('/api/jobs') ? 'jobId' : name] ?? RANDOM_UUID);
+    const cookies = ['stemme_csrf=walk'];
+    if (who) cookies.push(`stemme_session=${await createSession(get().db, who.userId, { orgId: who.orgId })}`);
+    const body = SAMPLE_BODIES[`${route.method} ${route.url}`] ?? {};
+    const res = await app.inject({
+      method: route.method as 'GET',
+      url,
+      headers: { cookie: cookies.join('; '), 'x-csrf-token': 'walk' },
+      ...(route.method !== 'GET' && route.method !== 'DELETE' && { payload: body as object }),
+    });
+    let error: unknown;
+    try {
+      error = JSON.parse(res.body).error;
+    } catch {
+      error = undefined;
+    }
+    return { status: res.statusCode, text: res.body, error };
+  }
+
+  it('the server registers routes and every one of them has an access rule', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    for (const r of routes) expect(r.access, `${r.method} ${r.url}`).toBeDefined();
+  });
+
+  it('(a) without a session: 401 on everything that is not public', async () => {
+    for (const route of routes) {
+      const { status, error } = await call(route, null, a.ids);
+      const where = `${route.method} ${route.url} → ${status} ${error}`;
+      if (route.access === 'public') {
+        expect(error, where).not.toBe('unauthenticated');
+        expect(status, where).not.toBe(403);
+        expect(status, where).toBeLessThan(500);
+      } else {
+        expect(status, where).toBe(401);
+        expect(error, where).toBe('unauthenticated');
+      }
+    }
+  });
+
+  it('(b) a member of another organisation sees nothing of this one and changes nothing', async () => {
+    for (const route of routes) {
+      if (route.access === 'public') continue;
+      const { status, text } = await call(route, outsider, a.ids);
+      const where = `${route.method} ${route.url} → ${status}`;
+      if (route.url.includes(':')) expect([403, 404], where).toContain(status);
+      for (const marker of a.markers) expect(text, `${where} leaks ${marker}`).not.toContain(marker);
+    }
+  });
+
+  it('(c) each role gets exactly what the policy gives it', async () => {
+    for (const role of ['admin', 'editor', 'approver', 'viewer'] as const) {
+      for (const route of routes) {
+        if (route.access === 'public') continue;
+        // Random ids: the guard's answer is what counts, not what the handler then finds.
+        const { status } = await call(route, { userId: a.users[role], orgId: a.orgId }, {});
+        const where = `${role}: ${route.method} ${route.url} → ${status}`;
+        const allowed = route.access === 'user' || can(role, route.access!);
+        if (allowed) expect([401, 403], where).not.toContain(status);
+        else expect(status, where).toBe(403);
+        expect(status, where).toBeLessThan(500);
+      }
+    }
+  });
+
+  it('nothing of organisation A was changed by the walk', async () => {
+    const rows = await queryRows<{ n: number }>(
+      get().db,
+      sql`select count(*)::int as n from memberships where org_id = ${a.orgId}`,
+    );
+    expect(rows[0]?.n).toBe(4);
+    const admin = new Client(app);
+    await admin.post('/api/auth/login', { email: 'ingrid@example.no', password: 'et langt og godt passord' });
+    const pending = await admin.get<{ invitations: { id: string }[] }>('/api/team/invitations');
+    expect(pending.body.invitations.map((i) => i.id)).toContain(a.ids.id);
+  });
+});

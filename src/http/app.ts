@@ -1,0 +1,94 @@
+// Assembles the web server: plugins, the guard, every capability's routes, the API reference and the SPA.
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/connect.ts';
+import { queryRows } from '../db/connect.ts';
+import { jobRoutes } from '../jobs/routes.ts';
+import type { SecretBox } from '../security/secret-box.ts';
+import { teamRoutes } from '../team/routes.ts';
+import { maskTokensInUrl } from '../log.ts';
+import { errorBody, handleError } from './errors.ts';
+import { registerGuard } from './guard.ts';
+
+export interface AppDeps {
+  database: Database;
+  config: Pick<Config, 'secureCookies' | 'publicUrl'>;
+  secretBox: SecretBox;
+  logger: FastifyBaseLogger;
+  /** The built SPA (web/dist); when absent the API still runs. */
+  webDir?: string | undefined;
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Stemme API', version: '0.1.0', description: 'Strategy, publishing, listening, engagement, measurement.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'stemme_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerGuard(app, { db: deps.database.db, secureCookies: deps.config.secureCookies });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await queryRows(deps.database.db, sql`select 1 as ok`);
+      return { status: 'ready', database: deps.database.kind };
+    } catch {
+      return reply.code(503).send(errorBody('not_ready', 'The database does not answer'));
+    }
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(teamRoutes, { database: deps.database, config: deps.config });
+  await app.register(jobRoutes, { database: deps.database });
+
+  const webDir = deps.webDir;
+  const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (request.method === 'GET' && hasWeb && !url.startsWith('/api/') && !path.extname(url)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send(errorBody('not_found', `No route for ${request.method} ${maskTokensInUrl(url)}`));
+  });
+  return app;
+}

@@ -1,0 +1,74 @@
+// Starts and stops the parts of a running Stemme: database, web server, workers. Used by the CLI and by tests.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/connect.ts';
+import { type App, buildApp } from './http/app.ts';
+import { systemJobs } from './jobs/system.ts';
+import { Worker } from './jobs/worker.ts';
+import { loadOrCreateKey, SecretBox } from './security/secret-box.ts';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const webDist = path.join(repoRoot, 'web', 'dist');
+
+export interface Running {
+  database: Database;
+  app?: App;
+  worker?: Worker;
+  url?: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database and applies the migrations: the first step of every command that touches data. */
+export async function openMigrated(config: Config, logger: Logger): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const started = performance.now();
+    await database.migrate();
+    logger.debug({ ms: Math.round(performance.now() - started) }, 'migrations applied');
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
+}
+
+export async function run(config: Config, logger: Logger, roles: { web: boolean; worker: boolean }): Promise<Running> {
+  const database = await openMigrated(config, logger);
+  const { key, source } = loadOrCreateKey(config.secretKey, config.dataDir);
+  if (source === 'generated') logger.info({ dir: config.dataDir }, 'generated a new secret key in the data directory');
+  const secretBox = new SecretBox(key);
+  let app: App | undefined;
+  let worker: Worker | undefined;
+  let url: string | undefined;
+  try {
+    if (roles.web) {
+      app = await buildApp({ database, config, secretBox, logger, webDir: webDist });
+      url = await app.listen({ port: config.port, host: config.host });
+    }
+    if (roles.worker) {
+      worker = new Worker({ database, jobs: systemJobs, concurrency: config.workerConcurrency, logger });
+      worker.start();
+    }
+  } catch (err) {
+    await app?.close();
+    await database.close();
+    throw err;
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    database,
+    app,
+    worker,
+    url,
+    stop() {
+      stopping ??= (async () => {
+        await app?.close();
+        await worker?.stop({ graceMs: 10_000 });
+        await database.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,10 @@
+// Random bearer tokens (session cookies, invitation links); only their hashes are stored.
+import { createHash, randomBytes } from 'node:crypto';
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}

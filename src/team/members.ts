@@ -1,0 +1,76 @@
+// The team of an organisation: members, their roles, and the rule that an org always keeps an admin.
+import { and, asc, count, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/connect.ts';
+import { DomainError } from '../errors.ts';
+import { recordAudit } from './audit.ts';
+import type { Actor } from './auth.ts';
+import { memberships, type Role, sessions, users } from './schema.ts';
+
+export async function listMembers(db: DbOrTx, orgId: string) {
+  const rows = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.orgId, orgId))
+    .orderBy(asc(memberships.createdAt));
+  return rows;
+}
+
+async function memberOrThrow(db: DbOrTx, orgId: string, userId: string) {
+  const [m] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  if (!m) throw new DomainError('not_found', 'member_not_found', 'No such member in this organisation');
+  return m;
+}
+
+async function assertAnotherAdmin(db: DbOrTx, orgId: string): Promise<void> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin')));
+  if ((row?.n ?? 0) <= 1) {
+    throw new DomainError('conflict', 'last_admin', 'An organisation needs at least one admin: make someone else admin first');
+  }
+}
+
+export async function changeRole(db: Db, actor: Actor, userId: string, role: Role, ip: string | null) {
+  return db.transaction(async (tx) => {
+    const m = await memberOrThrow(tx, actor.orgId, userId);
+    if (m.role === role) return;
+    if (m.role === 'admin') await assertAnotherAdmin(tx, actor.orgId);
+    await tx
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.orgId, actor.orgId), eq(memberships.userId, userId)));
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: actor.userId,
+      action: 'member.role_changed',
+      target: userId,
+      details: { from: m.role, to: role },
+      ip,
+    });
+  });
+}
+
+export async function removeMember(db: Db, actor: Actor, userId: string, ip: string | null) {
+  await db.transaction(async (tx) => {
+    const m = await memberOrThrow(tx, actor.orgId, userId);
+    if (m.role === 'admin') await assertAnotherAdmin(tx, actor.orgId);
+    await tx.delete(memberships).where(and(eq(memberships.orgId, actor.orgId), eq(memberships.userId, userId)));
+    // Their sessions working in this org lose it at once.
+    await tx
+      .update(sessions)
+      .set({ currentOrgId: null })
+      .where(and(eq(sessions.userId, userId), eq(sessions.currentOrgId, actor.orgId)));
+    await recordAudit(tx, { orgId: actor.orgId, actorId: actor.userId, action: 'member.removed', target: userId, ip });
+  });
+}
