@@ -32,6 +32,10 @@ const envSchema = z.object({
   STEMME_PUBLIC_URL: optionalString.pipe(z.url('must be a URL such as https://stemme.example.org').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STEMME_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  STEMME_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   NODE_ENV: z.string().optional(),
 });
 
@@ -46,6 +50,8 @@ export interface Config {
   publicUrl: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   workerConcurrency: number;
+  /** Believe X-Forwarded-For (behind a reverse proxy); off by default, or anyone could dodge the login rate limit. */
+  trustProxy: boolean;
   /** Cookies get the Secure flag when the public URL is https. */
   secureCookies: boolean;
 }
@@ -78,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.STEMME_PUBLIC_URL?.replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     workerConcurrency: e.STEMME_WORKER_CONCURRENCY,
+    trustProxy: e.STEMME_TRUST_PROXY,
     secureCookies: e.STEMME_PUBLIC_URL?.startsWith('https://') ?? false,
   };
 }

@@ -7,7 +7,7 @@ import { SecretBox } from '../src/security/secret-box.ts';
 export async function testApp(database: Database, opts: { webDir?: string } = {}): Promise<App> {
   const app = await buildApp({
     database,
-    config: { secureCookies: false, publicUrl: 'http://stemme.test' },
+    config: { secureCookies: false, publicUrl: 'http://stemme.test', trustProxy: false },
     secretBox: new SecretBox(Buffer.alloc(32, 1)),
     logger: pino({ level: 'silent' }),
     webDir: opts.webDir,

@@ -26,7 +26,7 @@ import { registerGuard } from './guard.ts';
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'secureCookies' | 'publicUrl'>;
+  config: Pick<Config, 'secureCookies' | 'publicUrl' | 'trustProxy'>;
   secretBox: SecretBox;
   logger: FastifyBaseLogger;
   /** The built SPA (web/dist); when absent the API still runs. */
@@ -38,7 +38,7 @@ export type App = FastifyInstance;
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     loggerInstance: deps.logger,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();

@@ -1,0 +1,41 @@
+// Real Chromium (Debian's) through playwright-core, and a built UI to point it at.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { repoRoot } from '../process.ts';
+
+export const artifactsDir = path.join(repoRoot, 'test-results');
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** Builds the UI when web/dist is missing or older than its sources (npm ci builds it; a dev checkout may not). */
+export function ensureWebBuilt(): void {
+  const dist = path.join(repoRoot, 'web', 'dist', 'index.html');
+  const newest = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
+      const p = path.join(dir, e.name);
+      return Math.max(max, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+    }, 0);
+  if (fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= newest(path.join(repoRoot, 'web', 'src'))) return;
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('building the UI failed');
+}
