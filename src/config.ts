@@ -30,6 +30,7 @@ const envSchema = z.object({
       .optional(),
   ),
   STEMME_PUBLIC_URL: optionalString.pipe(z.url('must be a URL such as https://stemme.example.org').optional()),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty'], { message: 'must be auto, json or pretty' }).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STEMME_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   STEMME_TRUST_PROXY: z
@@ -49,6 +50,7 @@ export interface Config {
   secretKey: string | undefined;
   publicUrl: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  logFormat: z.infer<typeof envSchema>['LOG_FORMAT'];
   workerConcurrency: number;
   /** Believe X-Forwarded-For (behind a reverse proxy); off by default, or anyone could dodge the login rate limit. */
   trustProxy: boolean;
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.STEMME_SECRET_KEY,
     publicUrl: e.STEMME_PUBLIC_URL?.replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     workerConcurrency: e.STEMME_WORKER_CONCURRENCY,
     trustProxy: e.STEMME_TRUST_PROXY,
     secureCookies: e.STEMME_PUBLIC_URL?.startsWith('https://') ?? false,

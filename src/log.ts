@@ -1,5 +1,6 @@
 // Structured logs (pino) that never carry secrets: cookies, tokens, passwords and invitation links are masked.
 import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 const TOKEN_IN_PATH = /(\/invitations\/|\/invite\/)[^/?]+/g;
 
@@ -7,7 +8,9 @@ export function maskTokensInUrl(url: string): string {
   return url.replace(TOKEN_IN_PATH, '$1***');
 }
 
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+/** JSON lines for machines; readable lines when a person watches the terminal (unless LOG_FORMAT=json). */
+export function createLogger(level: string, opts: { pretty?: boolean } = {}): Logger {
+  const destination = opts.pretty ? pretty({ colorize: true, ignore: 'pid,hostname,reqId', translateTime: 'SYS:HH:MM:ss' }) : undefined;
   return pino(
     {
       level,

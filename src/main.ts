@@ -40,7 +40,9 @@ function config(): Config {
 
 async function serve(roles: { web: boolean; worker: boolean }) {
   const cfg = config();
-  const logger = createLogger(cfg.logLevel);
+  const logger = createLogger(cfg.logLevel, {
+    pretty: cfg.logFormat === 'pretty' || (cfg.logFormat === 'auto' && process.stdout.isTTY === true),
+  });
   const started = performance.now();
   const running = await run(cfg, logger, roles);
   logger.info(
