@@ -1,9 +1,10 @@
 // The `stemme` command line and composition root: config → logger → database → web server and workers.
 import fs from 'node:fs';
+import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { asc, eq, sql } from 'drizzle-orm';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { DatabaseUnreachableError } from './db/connect.ts';
+import { DatabaseUnreachableError, openPglite } from './db/connect.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { DomainError } from './errors.ts';
 import { createLogger } from './log.ts';
@@ -107,6 +108,39 @@ program
   .action(async () => {
     await withDatabase(async () => {});
     process.stdout.write('migrations applied\n');
+  });
+
+program
+  .command('backup <file>')
+  .description('write the embedded database to a .tar.gz file (stop Stemme first; on PostgreSQL use pg_dump)')
+  .action(async (file: string) => {
+    const cfg = config();
+    if (cfg.databaseUrl) throw new InvalidArgumentError('DATABASE_URL is set: back up PostgreSQL with pg_dump');
+    const database = await openMigrated(cfg, createLogger('warn'));
+    try {
+      const bytes = await database.backup!();
+      fs.writeFileSync(file, bytes, { mode: 0o600 });
+      process.stdout.write(`wrote ${bytes.length} bytes to ${file}\n`);
+    } finally {
+      await database.close();
+    }
+  });
+program
+  .command('restore <file>')
+  .description('fill an empty data directory (STEMME_DATA_DIR) from a file written by `stemme backup`')
+  .action(async (file: string) => {
+    const cfg = config();
+    if (cfg.databaseUrl) throw new InvalidArgumentError('DATABASE_URL is set: restore PostgreSQL with pg_restore');
+    if (fs.existsSync(path.join(cfg.dataDir, 'pgdata'))) {
+      throw new InvalidArgumentError(`${cfg.dataDir} already holds a database: restore into an empty STEMME_DATA_DIR`);
+    }
+    const database = await openPglite(cfg.dataDir, { restoreFrom: fs.readFileSync(file) });
+    try {
+      await database.migrate();
+    } finally {
+      await database.close();
+    }
+    process.stdout.write(`restored ${file} into ${cfg.dataDir}\n`);
   });
 
 const user = program.command('user').description('people');

@@ -118,6 +118,21 @@ describe('npm start on the embedded database', () => {
     expect(login.body.role).toBe('approver');
     await server.stop();
   });
+
+  it('stemme backup and restore carry the embedded database to a new data directory', async () => {
+    const file = path.join(tempDir(), 'backup.tar.gz');
+    const backup = await runStemme(['backup', file], { STEMME_DATA_DIR: dataDir });
+    expect(backup.stderr).toBe('');
+    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+    const target = tempDir();
+    const restored = await runStemme(['restore', file], { STEMME_DATA_DIR: target });
+    expect(restored.stderr).toBe('');
+    const list = await runStemme(['org', 'list'], { STEMME_DATA_DIR: target });
+    expect(list.stdout).toContain(`${orgId}\tNordlys Energi`);
+    const onto = await runStemme(['restore', file], { STEMME_DATA_DIR: target });
+    expect(onto.code).toBe(1);
+    expect(onto.stderr).toMatch(/already holds a database/);
+  });
 });
 
 describe.runIf(dbKinds.includes('postgres'))('several processes on one PostgreSQL', () => {

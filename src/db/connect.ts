@@ -26,6 +26,8 @@ export interface Database {
   location: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The whole embedded database as a gzipped tarball (PGlite only; PostgreSQL has pg_dump). */
+  backup?(): Promise<Uint8Array>;
   /** LISTEN on PostgreSQL; on PGlite (one process) a local subscription. Returns an unsubscribe. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
 }
@@ -103,12 +105,18 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   };
 }
 
-/** Opens PGlite in a directory (locked against a second process), or in memory when dir is undefined. */
-export async function openPglite(dir: string | undefined): Promise<Database> {
+/**
+ * Opens PGlite in a directory (locked against a second process), or in memory when dir is undefined.
+ * `restoreFrom` fills an empty directory from a backup tarball.
+ */
+export async function openPglite(dir: string | undefined, opts: { restoreFrom?: Uint8Array } = {}): Promise<Database> {
   const release = dir ? lockDataDir(dir) : () => {};
   let client: PGlite;
   try {
-    client = await PGlite.create(dir ? path.join(dir, 'pgdata') : undefined, { extensions: { pg_trgm } });
+    client = await PGlite.create(dir ? path.join(dir, 'pgdata') : undefined, {
+      extensions: { pg_trgm },
+      ...(opts.restoreFrom && { loadDataDir: new Blob([new Uint8Array(opts.restoreFrom)]) }),
+    });
   } catch (err) {
     release();
     throw err;
@@ -123,6 +131,10 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
     },
     async listen(channel, onNotify) {
       return client.listen(channel, onNotify);
+    },
+    async backup() {
+      const blob = await client.dumpDataDir('gzip');
+      return new Uint8Array(await blob.arrayBuffer());
     },
     async close() {
       try {
