@@ -30,7 +30,10 @@ async function measure(label: string, database: Database) {
     headers,
     body: JSON.stringify({ orgName: 'Bench', name: 'Bench', email: 'bench@example.no', password: PASSWORD }),
   });
-  const session = setup.headers.getSetCookie().find((c) => c.startsWith('stemme_session='))!.split(';')[0]!;
+  const session = setup.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('stemme_session='))!
+    .split(';')[0]!;
 
   const logins: number[] = [];
   for (let i = 0; i < 9; i++) {
@@ -53,7 +56,9 @@ async function measure(label: string, database: Database) {
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < until) {
         const t = performance.now();
-        const res = await fetch(`${base}/api/team/members`, { headers: { cookie: `${session}; stemme_csrf=${csrf}` } });
+        const res = await fetch(`${base}/api/team/members`, {
+          headers: { cookie: `${session}; stemme_csrf=${csrf}` },
+        });
         await res.text();
         if (res.status !== 200) throw new Error(`status ${res.status}`);
         latencies.push(performance.now() - t);

@@ -15,7 +15,10 @@ const files = fs
 let failed = 0;
 for (const file of files) {
   process.stdout.write(`\n== bench/${file}\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', file)], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', file)], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

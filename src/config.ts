@@ -29,7 +29,9 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9+/=_-]{43,}$|^[0-9a-fA-F]{64}$/, 'must be 32 bytes as base64 or 64 hex characters')
       .optional(),
   ),
-  STEMME_PUBLIC_URL: optionalString.pipe(z.url('must be a URL such as https://stemme.example.org').optional()),
+  STEMME_PUBLIC_URL: optionalString.pipe(
+    z.url('must be a URL such as https://stemme.example.org').optional(),
+  ),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty'], { message: 'must be auto, json or pretty' }).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STEMME_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),

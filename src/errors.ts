@@ -1,5 +1,12 @@
 // Domain errors: services say what went wrong in the product's terms; http/ maps them to status codes.
-export type ErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'locked';
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'gone'
+  | 'locked';
 
 export class DomainError extends Error {
   constructor(

@@ -10,7 +10,9 @@ export function maskTokensInUrl(url: string): string {
 
 /** JSON lines for machines; readable lines when a person watches the terminal (unless LOG_FORMAT=json). */
 export function createLogger(level: string, opts: { pretty?: boolean } = {}): Logger {
-  const destination = opts.pretty ? pretty({ colorize: true, ignore: 'pid,hostname,reqId', translateTime: 'SYS:HH:MM:ss' }) : undefined;
+  const destination = opts.pretty
+    ? pretty({ colorize: true, ignore: 'pid,hostname,reqId', translateTime: 'SYS:HH:MM:ss' })
+    : undefined;
   return pino(
     {
       level,

@@ -25,10 +25,15 @@ function fail(err: unknown): never {
     err instanceof InvalidArgumentError
   ) {
     process.stderr.write(`stemme: ${err.message}\n`);
-  } else if ((err as NodeJS.ErrnoException)?.code === 'ENOENT' || (err as NodeJS.ErrnoException)?.code === 'EACCES') {
+  } else if (
+    (err as NodeJS.ErrnoException)?.code === 'ENOENT' ||
+    (err as NodeJS.ErrnoException)?.code === 'EACCES'
+  ) {
     process.stderr.write(`stemme: ${(err as Error).message}\n`);
   } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
-    process.stderr.write(`stemme: the port is already in use (${(err as Error).message}); set PORT to another one\n`);
+    process.stderr.write(
+      `stemme: the port is already in use (${(err as Error).message}); set PORT to another one\n`,
+    );
   } else {
     process.stderr.write(`stemme: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
   }
@@ -74,7 +79,9 @@ async function serve(roles: { web: boolean; worker: boolean }) {
 }
 
 /** Runs a data command on a migrated database and closes it afterwards. */
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openMigrated>>['db']) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  work: (db: Awaited<ReturnType<typeof openMigrated>>['db']) => Promise<T>,
+): Promise<T> {
   const cfg = config();
   const database = await openMigrated(cfg, createLogger('warn'));
   try {
@@ -85,7 +92,8 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openMigrated
 }
 
 function parseRole(value: string): Role {
-  if (!(ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`role must be one of ${ROLES.join(', ')}`);
+  if (!(ROLES as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`role must be one of ${ROLES.join(', ')}`);
   return value as Role;
 }
 
@@ -96,12 +104,23 @@ async function readStdin(): Promise<string> {
 }
 
 const program = new Command('stemme')
-  .description('Stemme: strategy, publishing, listening, engagement and measurement for a social media presence')
+  .description(
+    'Stemme: strategy, publishing, listening, engagement and measurement for a social media presence',
+  )
   .showHelpAfterError();
 
-program.command('start').description('web server and workers in one process (the default for one machine)').action(() => serve({ web: true, worker: true }));
-program.command('serve').description('the web server only (stateless; run several against one PostgreSQL)').action(() => serve({ web: true, worker: false }));
-program.command('worker').description('background jobs only').action(() => serve({ web: false, worker: true }));
+program
+  .command('start')
+  .description('web server and workers in one process (the default for one machine)')
+  .action(() => serve({ web: true, worker: true }));
+program
+  .command('serve')
+  .description('the web server only (stateless; run several against one PostgreSQL)')
+  .action(() => serve({ web: true, worker: false }));
+program
+  .command('worker')
+  .description('background jobs only')
+  .action(() => serve({ web: false, worker: true }));
 program
   .command('migrate')
   .description('apply the database migrations and exit')
@@ -115,7 +134,8 @@ program
   .description('write the embedded database to a .tar.gz file (stop Stemme first; on PostgreSQL use pg_dump)')
   .action(async (file: string) => {
     const cfg = config();
-    if (cfg.databaseUrl) throw new InvalidArgumentError('DATABASE_URL is set: back up PostgreSQL with pg_dump');
+    if (cfg.databaseUrl)
+      throw new InvalidArgumentError('DATABASE_URL is set: back up PostgreSQL with pg_dump');
     const database = await openMigrated(cfg, createLogger('warn'));
     try {
       const bytes = await database.backup!();
@@ -130,9 +150,12 @@ program
   .description('fill an empty data directory (STEMME_DATA_DIR) from a file written by `stemme backup`')
   .action(async (file: string) => {
     const cfg = config();
-    if (cfg.databaseUrl) throw new InvalidArgumentError('DATABASE_URL is set: restore PostgreSQL with pg_restore');
+    if (cfg.databaseUrl)
+      throw new InvalidArgumentError('DATABASE_URL is set: restore PostgreSQL with pg_restore');
     if (fs.existsSync(path.join(cfg.dataDir, 'pgdata'))) {
-      throw new InvalidArgumentError(`${cfg.dataDir} already holds a database: restore into an empty STEMME_DATA_DIR`);
+      throw new InvalidArgumentError(
+        `${cfg.dataDir} already holds a database: restore into an empty STEMME_DATA_DIR`,
+      );
     }
     const database = await openPglite(cfg.dataDir, { restoreFrom: fs.readFileSync(file) });
     try {
@@ -153,42 +176,75 @@ user
   .option('--password-stdin', 'read the password from standard input')
   .option('--org <id>', 'organisation id (defaults to the only organisation, when there is one)')
   .option('--role <role>', `one of ${ROLES.join(', ')}`, parseRole, 'editor' as Role)
-  .action(async (opts: { email: string; name?: string; password?: string; passwordStdin?: boolean; org?: string; role: Role }) => {
-    const password = opts.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : opts.password;
-    if (!password || password.length < 12) throw new InvalidArgumentError('password must be at least 12 characters');
-    if (!/^[^@\s]+@[^@\s]+$/.test(opts.email)) throw new InvalidArgumentError('email must be an email address');
-    const passwordHash = await hashPassword(password);
-    const email = normaliseEmail(opts.email);
-    const result = await withDatabase((db) =>
-      db.transaction(async (tx) => {
-        const all = await tx.select({ id: orgs.id }).from(orgs).orderBy(asc(orgs.createdAt));
-        const orgId = opts.org ?? (all.length === 1 ? all[0]!.id : undefined);
-        if (!orgId) throw new InvalidArgumentError(all.length === 0 ? 'no organisation exists yet: open Stemme in a browser to set it up' : '--org is required when there are several organisations');
-        if (!all.some((o) => o.id === orgId)) throw new InvalidArgumentError(`no organisation with id ${orgId}`);
-        const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
-        let userId = existing?.id;
-        if (userId) {
-          await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
-        } else {
-          const [created] = await tx.insert(users).values({ email, name: opts.name ?? email.split('@')[0]!, passwordHash }).returning({ id: users.id });
-          userId = created!.id;
-        }
-        await tx
-          .insert(memberships)
-          .values({ orgId, userId, role: opts.role })
-          .onConflictDoUpdate({ target: [memberships.orgId, memberships.userId], set: { role: opts.role } });
-        return { userId, orgId, created: !existing };
-      }),
-    );
-    process.stdout.write(`${result.created ? 'created' : 'updated'} ${email} (${result.userId}) as ${opts.role} in ${result.orgId}\n`);
-  });
+  .action(
+    async (opts: {
+      email: string;
+      name?: string;
+      password?: string;
+      passwordStdin?: boolean;
+      org?: string;
+      role: Role;
+    }) => {
+      const password = opts.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : opts.password;
+      if (!password || password.length < 12)
+        throw new InvalidArgumentError('password must be at least 12 characters');
+      if (!/^[^@\s]+@[^@\s]+$/.test(opts.email))
+        throw new InvalidArgumentError('email must be an email address');
+      const passwordHash = await hashPassword(password);
+      const email = normaliseEmail(opts.email);
+      const result = await withDatabase((db) =>
+        db.transaction(async (tx) => {
+          const all = await tx.select({ id: orgs.id }).from(orgs).orderBy(asc(orgs.createdAt));
+          const orgId = opts.org ?? (all.length === 1 ? all[0]!.id : undefined);
+          if (!orgId)
+            throw new InvalidArgumentError(
+              all.length === 0
+                ? 'no organisation exists yet: open Stemme in a browser to set it up'
+                : '--org is required when there are several organisations',
+            );
+          if (!all.some((o) => o.id === orgId))
+            throw new InvalidArgumentError(`no organisation with id ${orgId}`);
+          const [existing] = await tx
+            .select({ id: users.id })
+            .from(users)
+            .where(eq(sql`lower(${users.email})`, email));
+          let userId = existing?.id;
+          if (userId) {
+            await tx
+              .update(users)
+              .set({ passwordHash, failedLogins: 0, lockedUntil: null })
+              .where(eq(users.id, userId));
+          } else {
+            const [created] = await tx
+              .insert(users)
+              .values({ email, name: opts.name ?? email.split('@')[0]!, passwordHash })
+              .returning({ id: users.id });
+            userId = created!.id;
+          }
+          await tx
+            .insert(memberships)
+            .values({ orgId, userId, role: opts.role })
+            .onConflictDoUpdate({
+              target: [memberships.orgId, memberships.userId],
+              set: { role: opts.role },
+            });
+          return { userId, orgId, created: !existing };
+        }),
+      );
+      process.stdout.write(
+        `${result.created ? 'created' : 'updated'} ${email} (${result.userId}) as ${opts.role} in ${result.orgId}\n`,
+      );
+    },
+  );
 
 const org = program.command('org').description('organisations');
 org
   .command('list')
   .description('list organisations')
   .action(async () => {
-    const rows = await withDatabase((db) => db.select({ id: orgs.id, name: orgs.name }).from(orgs).orderBy(asc(orgs.createdAt)));
+    const rows = await withDatabase((db) =>
+      db.select({ id: orgs.id, name: orgs.name }).from(orgs).orderBy(asc(orgs.createdAt)),
+    );
     for (const r of rows) process.stdout.write(`${r.id}\t${r.name}\n`);
   });
 org
@@ -197,14 +253,18 @@ org
   .option('-o, --output <file>', 'write to a file instead of standard output')
   .option('--include-credentials', 'include password hashes, so people can sign in after an import')
   .action(async (orgId: string, opts: { output?: string; includeCredentials?: boolean }) => {
-    const doc = await withDatabase((db) => exportOrg(db, orgId, { includeCredentials: opts.includeCredentials }));
+    const doc = await withDatabase((db) =>
+      exportOrg(db, orgId, { includeCredentials: opts.includeCredentials }),
+    );
     const text = `${JSON.stringify(doc, null, 2)}\n`;
     if (opts.output) fs.writeFileSync(opts.output, text, { mode: 0o600 });
     else process.stdout.write(text);
   });
 org
   .command('import <file>')
-  .description('import an organisation from a JSON document written by `stemme org export` (- for standard input)')
+  .description(
+    'import an organisation from a JSON document written by `stemme org export` (- for standard input)',
+  )
   .action(async (file: string) => {
     const text = file === '-' ? await readStdin() : fs.readFileSync(file, 'utf8');
     let doc: unknown;
@@ -214,7 +274,9 @@ org
       throw new InvalidArgumentError(`${file} is not valid JSON: ${(err as Error).message}`);
     }
     const result = await withDatabase((db) => importOrg(db, doc));
-    process.stdout.write(`imported organisation ${result.orgId}: ${result.users} people, ${result.rows} rows\n`);
+    process.stdout.write(
+      `imported organisation ${result.orgId}: ${result.users} people, ${result.rows} rows\n`,
+    );
   });
 
 program.parseAsync(process.argv).catch(fail);

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/connect.ts';
 import { type App, buildApp } from './http/app.ts';
-import { systemJobs } from './jobs/system.ts';
+import { systemJobs, vacuumJob } from './jobs/system.ts';
 import { Worker } from './jobs/worker.ts';
 import { loadOrCreateKey, SecretBox } from './security/secret-box.ts';
 
@@ -34,10 +34,15 @@ export async function openMigrated(config: Config, logger: Logger): Promise<Data
   return database;
 }
 
-export async function run(config: Config, logger: Logger, roles: { web: boolean; worker: boolean }): Promise<Running> {
+export async function run(
+  config: Config,
+  logger: Logger,
+  roles: { web: boolean; worker: boolean },
+): Promise<Running> {
   const database = await openMigrated(config, logger);
   const { key, source } = loadOrCreateKey(config.secretKey, config.dataDir);
-  if (source === 'generated') logger.info({ dir: config.dataDir }, 'generated a new secret key in the data directory');
+  if (source === 'generated')
+    logger.info({ dir: config.dataDir }, 'generated a new secret key in the data directory');
   const secretBox = new SecretBox(key);
   let app: App | undefined;
   let worker: Worker | undefined;
@@ -48,7 +53,9 @@ export async function run(config: Config, logger: Logger, roles: { web: boolean;
       url = await app.listen({ port: config.port, host: config.host });
     }
     if (roles.worker) {
-      worker = new Worker({ database, jobs: systemJobs, concurrency: config.workerConcurrency, logger });
+      // PostgreSQL has autovacuum; PGlite has none, so there the queue runs VACUUM ANALYZE.
+      const jobs = database.kind === 'postgres' ? systemJobs.filter((j) => j !== vacuumJob) : systemJobs;
+      worker = new Worker({ database, jobs, concurrency: config.workerConcurrency, logger });
       worker.start();
     }
   } catch (err) {

@@ -24,7 +24,9 @@ describe('configuration errors stop the start with one clear line and exit code 
     const r = await runStemme(['start'], { DATABASE_URL: 'postgres://stemme:s3cret@127.0.0.1:1/stemme' });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^stemme: cannot reach PostgreSQL at postgres:\/\/stemme:\*\*\*@127\.0\.0\.1:1\/stemme/);
+    expect(r.stderr).toMatch(
+      /^stemme: cannot reach PostgreSQL at postgres:\/\/stemme:\*\*\*@127\.0\.0\.1:1\/stemme/,
+    );
     expect(r.stderr).not.toContain('s3cret');
   });
 
@@ -57,7 +59,15 @@ describe('npm start on the embedded database', () => {
     const invite = await s.call('POST', '/api/team/invitations', { role: 'editor' });
     const token = String(invite.body.url).split('/invite/')[1]!;
     const joiner = new HttpSession(first.url);
-    expect((await joiner.call('POST', `/api/invitations/${token}/accept`, { name: 'Ola', email: 'ola@nordlys.no', password: PASSWORD })).status).toBe(200);
+    expect(
+      (
+        await joiner.call('POST', `/api/invitations/${token}/accept`, {
+          name: 'Ola',
+          email: 'ola@nordlys.no',
+          password: PASSWORD,
+        })
+      ).status,
+    ).toBe(200);
 
     // A second process on the same data dir must refuse rather than corrupt it.
     const second = await runStemme(['start'], { STEMME_DATA_DIR: dataDir, PORT: '3' });
@@ -83,20 +93,43 @@ describe('npm start on the embedded database', () => {
   });
 
   it('stemme user create adds a person who can then sign in; org export/import round-trips', async () => {
-    const created = await runStemme(['user', 'create', '--email', 'Per@Nordlys.no', '--name', 'Per', '--role', 'approver', '--password-stdin'], { STEMME_DATA_DIR: dataDir }, `${PASSWORD}\n`);
+    const created = await runStemme(
+      [
+        'user',
+        'create',
+        '--email',
+        'Per@Nordlys.no',
+        '--name',
+        'Per',
+        '--role',
+        'approver',
+        '--password-stdin',
+      ],
+      { STEMME_DATA_DIR: dataDir },
+      `${PASSWORD}\n`,
+    );
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/^created per@nordlys\.no .* as approver/);
-    const badRole = await runStemme(['user', 'create', '--email', 'x@y.no', '--password', PASSWORD, '--role', 'boss'], { STEMME_DATA_DIR: dataDir });
+    const badRole = await runStemme(
+      ['user', 'create', '--email', 'x@y.no', '--password', PASSWORD, '--role', 'boss'],
+      { STEMME_DATA_DIR: dataDir },
+    );
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toMatch(/role must be one of admin, editor, approver, viewer/);
 
     const file = path.join(tempDir(), 'org.json');
-    const exported = await runStemme(['org', 'export', orgId, '-o', file, '--include-credentials'], { STEMME_DATA_DIR: dataDir });
+    const exported = await runStemme(['org', 'export', orgId, '-o', file, '--include-credentials'], {
+      STEMME_DATA_DIR: dataDir,
+    });
     expect(exported.code).toBe(0);
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(doc.org.name).toBe('Nordlys Energi');
-    expect(doc.users.map((u: { email: string }) => u.email).sort()).toEqual(['kari@nordlys.no', 'ola@nordlys.no', 'per@nordlys.no']);
+    expect(doc.users.map((u: { email: string }) => u.email).sort()).toEqual([
+      'kari@nordlys.no',
+      'ola@nordlys.no',
+      'per@nordlys.no',
+    ]);
 
     const otherDir = tempDir();
     const imported = await runStemme(['org', 'import', file], { STEMME_DATA_DIR: otherDir });
@@ -105,7 +138,9 @@ describe('npm start on the embedded database', () => {
     const twice = await runStemme(['org', 'import', file], { STEMME_DATA_DIR: otherDir });
     expect(twice.code).toBe(1);
     expect(twice.stderr).toMatch(/already exists/);
-    const reexported = await runStemme(['org', 'export', orgId, '--include-credentials'], { STEMME_DATA_DIR: otherDir });
+    const reexported = await runStemme(['org', 'export', orgId, '--include-credentials'], {
+      STEMME_DATA_DIR: otherDir,
+    });
     const doc2 = JSON.parse(reexported.stdout);
     expect({ ...doc2, exportedAt: 0 }).toEqual({ ...doc, exportedAt: 0 });
 
@@ -139,11 +174,24 @@ describe.runIf(dbKinds.includes('postgres'))('several processes on one PostgreSQ
   it('two `stemme serve` share sessions, and a `stemme worker` runs beside them', async () => {
     const database = await freshDatabase('postgres');
     try {
-      const env = { DATABASE_URL: database.url!, STEMME_SECRET_KEY: 'ab'.repeat(32), STEMME_DATA_DIR: tempDir() };
-      const [web1, web2, worker] = await Promise.all([startStemme(env, 'serve'), startStemme(env, 'serve'), startWorker(env)]);
+      const env = {
+        DATABASE_URL: database.url!,
+        STEMME_SECRET_KEY: 'ab'.repeat(32),
+        STEMME_DATA_DIR: tempDir(),
+      };
+      const [web1, web2, worker] = await Promise.all([
+        startStemme(env, 'serve'),
+        startStemme(env, 'serve'),
+        startWorker(env),
+      ]);
       servers.push(web1, web2);
       const s = new HttpSession(web1.url);
-      const setup = await s.call('POST', '/api/setup', { orgName: 'Delt AS', name: 'Dag', email: 'dag@delt.no', password: PASSWORD });
+      const setup = await s.call('POST', '/api/setup', {
+        orgName: 'Delt AS',
+        name: 'Dag',
+        email: 'dag@delt.no',
+        password: PASSWORD,
+      });
       expect(setup.status).toBe(201);
       // The same cookies against the other web process: the session lives in the database.
       const other = new HttpSession(web2.url);
@@ -163,7 +211,10 @@ describe.runIf(dbKinds.includes('postgres'))('several processes on one PostgreSQ
 
 /** A worker has no web port: wait for its log line instead of /readyz. */
 async function startWorker(env: Record<string, string>) {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'stemme.mjs'), 'worker'], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'stemme.mjs'), 'worker'], {
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));

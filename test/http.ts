@@ -36,7 +36,8 @@ export class Client {
     if (!this.cookies.has('stemme_csrf') && method !== 'GET') await this.request('GET', '/api/setup');
     const headers: Record<string, string> = {};
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (this.opts.csrf !== false && this.cookies.has('stemme_csrf')) headers['x-csrf-token'] = this.cookies.get('stemme_csrf')!;
+    if (this.opts.csrf !== false && this.cookies.has('stemme_csrf'))
+      headers['x-csrf-token'] = this.cookies.get('stemme_csrf')!;
     const res = await this.app.inject({
       method,
       url,
@@ -55,9 +56,11 @@ export class Client {
   }
 
   get = <T = Record<string, unknown>>(url: string) => this.request<T>('GET', url);
-  post = <T = Record<string, unknown>>(url: string, body?: unknown) => this.request<T>('POST', url, body ?? {});
+  post = <T = Record<string, unknown>>(url: string, body?: unknown) =>
+    this.request<T>('POST', url, body ?? {});
   put = <T = Record<string, unknown>>(url: string, body?: unknown) => this.request<T>('PUT', url, body ?? {});
-  patch = <T = Record<string, unknown>>(url: string, body?: unknown) => this.request<T>('PATCH', url, body ?? {});
+  patch = <T = Record<string, unknown>>(url: string, body?: unknown) =>
+    this.request<T>('PATCH', url, body ?? {});
   delete = <T = Record<string, unknown>>(url: string) => this.request<T>('DELETE', url);
 }
 

@@ -38,7 +38,10 @@ export interface Finished {
 
 export function runStemme(args: string[], env: Record<string, string>, input?: string): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: childEnv(env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -99,7 +102,11 @@ export class HttpSession {
   readonly cookies = new Map<string, string>();
   constructor(readonly base: string) {}
 
-  async call(method: string, url: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  async call(
+    method: string,
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     if (!this.cookies.has('stemme_csrf') && method !== 'GET') await this.call('GET', '/api/setup');
     const res = await fetch(this.base + url, {
       method,

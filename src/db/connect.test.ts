@@ -10,7 +10,8 @@ import { DataDirLockedError } from './lock.ts';
 describeEachDb('database', (get) => {
   it('applies the migrations: the tables exist and migrating again is a no-op', async () => {
     const { db } = get();
-    const rows = await queryRows<{ n: number }>(db, 
+    const rows = await queryRows<{ n: number }>(
+      db,
       sql`select count(*)::int as n from information_schema.tables where table_name in ('orgs','users','jobs','sessions','audit_log')`,
     );
     expect(rows[0]?.n).toBe(5);
@@ -19,7 +20,8 @@ describeEachDb('database', (get) => {
 
   it('runs full-text search with the Nordic and German configurations', async () => {
     const { db } = get();
-    const rows = await queryRows<{ hit: boolean }>(db, 
+    const rows = await queryRows<{ hit: boolean }>(
+      db,
       sql`select to_tsvector('norwegian', 'Kundene våre er fornøyde') @@ to_tsquery('norwegian', 'kunde') as hit`,
     );
     expect(rows[0]?.hit).toBe(true);

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -109,7 +109,10 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
  * Opens PGlite in a directory (locked against a second process), or in memory when dir is undefined.
  * `restoreFrom` fills an empty directory from a backup tarball.
  */
-export async function openPglite(dir: string | undefined, opts: { restoreFrom?: Uint8Array } = {}): Promise<Database> {
+export async function openPglite(
+  dir: string | undefined,
+  opts: { restoreFrom?: Uint8Array } = {},
+): Promise<Database> {
   const release = dir ? lockDataDir(dir) : () => {};
   let client: PGlite;
   try {

@@ -45,13 +45,29 @@ describeEachDb('access rules on every route', (get) => {
     for (const role of ['editor', 'approver', 'viewer'] as const) {
       a.users[role] = (await addMember(app, admin, role, `${role}@a.example`)).userId;
     }
-    const inv = await admin.post<{ id: string; url: string }>('/api/team/invitations', { email: 'pending@a.example', role: 'viewer' });
+    const inv = await admin.post<{ id: string; url: string }>('/api/team/invitations', {
+      email: 'pending@a.example',
+      role: 'viewer',
+    });
     const [job] = await queryRows<{ id: string }>(
       get().db,
       sql`insert into jobs (name, org_id, state, last_error) values ('test.dead', ${orgId}, 'dead', 'boom in org A') returning id`,
     );
-    a.ids = { userId: a.users.editor, id: inv.body.id, token: inv.body.url.split('/invite/')[1]!, jobId: job!.id };
-    a.markers = [orgId, inv.body.id, job!.id, 'pending@a.example', 'editor@a.example', 'Fjordkraft', 'boom in org A'];
+    a.ids = {
+      userId: a.users.editor,
+      id: inv.body.id,
+      token: inv.body.url.split('/invite/')[1]!,
+      jobId: job!.id,
+    };
+    a.markers = [
+      orgId,
+      inv.body.id,
+      job!.id,
+      'pending@a.example',
+      'editor@a.example',
+      'Fjordkraft',
+      'boom in org A',
+    ];
     // Someone who only belongs to organisation B: invited to A, starts B, is removed from A.
     const { client: b, userId: bId } = await addMember(app, admin, 'viewer', 'boss@b.example');
     const created = await b.post<{ org: { id: string } }>('/api/orgs', { name: 'Organisation B' });
@@ -62,10 +78,19 @@ describeEachDb('access rules on every route', (get) => {
   afterAll(async () => app?.close());
 
   /** One request as a given person (a fresh session each time, so logout cannot spoil the next request). */
-  async function call(route: RouteRule, who: { userId: string; orgId: string } | null, params: Record<string, string>) {
-    const url = route.url.replace(/:(\w+)/g, (_, name: string) => params[name === 'id' && route.url.startsWith('/api/jobs') ? 'jobId' : name] ?? RANDOM_UUID);
+  async function call(
+    route: RouteRule,
+    who: { userId: string; orgId: string } | null,
+    params: Record<string, string>,
+  ) {
+    const url = route.url.replace(
+      /:(\w+)/g,
+      (_, name: string) =>
+        params[name === 'id' && route.url.startsWith('/api/jobs') ? 'jobId' : name] ?? RANDOM_UUID,
+    );
     const cookies = ['stemme_csrf=walk'];
-    if (who) cookies.push(`stemme_session=${await createSession(get().db, who.userId, { orgId: who.orgId })}`);
+    if (who)
+      cookies.push(`stemme_session=${await createSession(get().db, who.userId, { orgId: who.orgId })}`);
     const body = SAMPLE_BODIES[`${route.method} ${route.url}`] ?? {};
     const res = await app.inject({
       method: route.method as 'GET',

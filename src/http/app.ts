@@ -18,9 +18,9 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import { queryRows } from '../db/connect.ts';
 import { jobRoutes } from '../jobs/routes.ts';
+import { maskTokensInUrl } from '../log.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import { teamRoutes } from '../team/routes.ts';
-import { maskTokensInUrl } from '../log.ts';
 import { errorBody, handleError } from './errors.ts';
 import { registerGuard } from './guard.ts';
 
@@ -50,7 +50,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Stemme API', version: '0.1.0', description: 'Strategy, publishing, listening, engagement, measurement.' },
+      info: {
+        title: 'Stemme API',
+        version: '0.1.0',
+        description: 'Strategy, publishing, listening, engagement, measurement.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'stemme_session' },
@@ -73,7 +77,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return reply.code(503).send(errorBody('not_ready', 'The database does not answer'));
     }
   });
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(teamRoutes, { database: deps.database, config: deps.config });
   await app.register(jobRoutes, { database: deps.database });
@@ -88,7 +94,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (request.method === 'GET' && hasWeb && !url.startsWith('/api/') && !path.extname(url)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.code(404).send(errorBody('not_found', `No route for ${request.method} ${maskTokensInUrl(url)}`));
+    return reply
+      .code(404)
+      .send(errorBody('not_found', `No route for ${request.method} ${maskTokensInUrl(url)}`));
   });
   return app;
 }

@@ -58,12 +58,14 @@ function sameToken(a: string, b: string): boolean {
 /** The actor of a route whose access is an Action: the guard has already made sure it exists. */
 export function actorOf(request: FastifyRequest): Actor {
   const s = request.session;
-  if (!s?.orgId || !s.role) throw new Error(`route ${request.routeOptions.url} used actorOf without an org access rule`);
+  if (!s?.orgId || !s.role)
+    throw new Error(`route ${request.routeOptions.url} used actorOf without an org access rule`);
   return { userId: s.userId, orgId: s.orgId, role: s.role };
 }
 
 export function sessionOf(request: FastifyRequest): SessionContext {
-  if (!request.session) throw new Error(`route ${request.routeOptions.url} used sessionOf without a user access rule`);
+  if (!request.session)
+    throw new Error(`route ${request.routeOptions.url} used sessionOf without a user access rule`);
   return request.session;
 }
 
@@ -87,7 +89,12 @@ export function registerGuard(app: FastifyInstance, opts: { db: Db; secureCookie
     let csrf = request.cookies[CSRF_COOKIE];
     if (!csrf) {
       csrf = newToken();
-      reply.setCookie(CSRF_COOKIE, csrf, { httpOnly: false, sameSite: 'strict', secure: opts.secureCookies, path: '/' });
+      reply.setCookie(CSRF_COOKIE, csrf, {
+        httpOnly: false,
+        sameSite: 'strict',
+        secure: opts.secureCookies,
+        path: '/',
+      });
     }
     const access = request.routeOptions.config?.access;
     if (!access) return;

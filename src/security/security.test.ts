@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { SecretBox, loadOrCreateKey, parseKey } from './secret-box.ts';
+import { loadOrCreateKey, parseKey, SecretBox } from './secret-box.ts';
 
 describe('passwords', () => {
   it('verifies the right password and refuses a wrong one; hashes are salted', async () => {

@@ -53,7 +53,11 @@ export async function onboard(db: Db, input: OnboardingInput, ip: string | null)
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${ONBOARDING_LOCK_ID})`);
     if (!(await needsOnboarding(tx))) {
-      throw new DomainError('conflict', 'already_onboarded', 'Stemme is already set up; ask an admin for an invitation');
+      throw new DomainError(
+        'conflict',
+        'already_onboarded',
+        'Stemme is already set up; ask an admin for an invitation',
+      );
     }
     const [org] = await tx
       .insert(orgs)
@@ -61,7 +65,12 @@ export async function onboard(db: Db, input: OnboardingInput, ip: string | null)
       .returning();
     const [user] = await tx
       .insert(users)
-      .values({ email: normaliseEmail(input.email), name: input.name.trim(), passwordHash, locale: input.locale })
+      .values({
+        email: normaliseEmail(input.email),
+        name: input.name.trim(),
+        passwordHash,
+        locale: input.locale,
+      })
       .returning();
     if (!org || !user) throw new Error('insert returned nothing');
     await tx.insert(memberships).values({ orgId: org.id, userId: user.id, role: 'admin' });
@@ -71,14 +80,22 @@ export async function onboard(db: Db, input: OnboardingInput, ip: string | null)
 }
 
 /** Checks email and password, with a per-account lockout after repeated failures. Returns the user id. */
-export async function authenticate(db: Db, email: string, password: string, ip: string | null): Promise<string> {
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, normaliseEmail(email)));
+export async function authenticate(
+  db: Db,
+  email: string,
+  password: string,
+  ip: string | null,
+): Promise<string> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, normaliseEmail(email)));
   const now = new Date();
   if (user?.lockedUntil && user.lockedUntil > now) {
     throw lockedError(user.lockedUntil, now);
   }
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !user.passwordHash || !ok) {
+  if (!user?.passwordHash || !ok) {
     if (user) {
       const failures = user.failedLogins + 1;
       const lockedUntil = failures >= LOCKOUT_THRESHOLD ? new Date(now.getTime() + LOCKOUT_MS) : null;
@@ -113,7 +130,10 @@ function lockedError(until: Date, now: Date): DomainError {
 }
 
 async function orgIdsOf(db: DbOrTx, userId: string): Promise<string[]> {
-  const rows = await db.select({ orgId: memberships.orgId }).from(memberships).where(eq(memberships.userId, userId));
+  const rows = await db
+    .select({ orgId: memberships.orgId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
   return rows.map((r) => r.orgId);
 }
 

@@ -62,17 +62,33 @@ export async function listPendingInvitations(db: DbOrTx, orgId: string) {
       ),
     )
     .orderBy(desc(invitations.createdAt));
-  return rows.map(({ invitedByName, ...r }) => ({ ...r, invitedBy: invitedByName ? { name: invitedByName } : null }));
+  return rows.map(({ invitedByName, ...r }) => ({
+    ...r,
+    invitedBy: invitedByName ? { name: invitedByName } : null,
+  }));
 }
 
 export async function revokeInvitation(db: DbOrTx, actor: Actor, id: string, ip: string | null) {
   const [row] = await db
     .update(invitations)
     .set({ revokedAt: new Date() })
-    .where(and(eq(invitations.id, id), eq(invitations.orgId, actor.orgId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        eq(invitations.id, id),
+        eq(invitations.orgId, actor.orgId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .returning();
   if (!row) throw new DomainError('not_found', 'invitation_not_found', 'No pending invitation with that id');
-  await recordAudit(db, { orgId: actor.orgId, actorId: actor.userId, action: 'invitation.revoked', target: row.email, ip });
+  await recordAudit(db, {
+    orgId: actor.orgId,
+    actorId: actor.userId,
+    action: 'invitation.revoked',
+    target: row.email,
+    ip,
+  });
 }
 
 /** The invitation behind a link, if it can still be used. */
@@ -86,8 +102,10 @@ async function usableInvitation(db: DbOrTx, token: string) {
   if (!row || row.inv.revokedAt) {
     throw new DomainError('not_found', 'invitation_not_found', 'This invitation link is not valid');
   }
-  if (row.inv.acceptedAt) throw new DomainError('gone', 'invitation_used', 'This invitation has already been used');
-  if (row.inv.expiresAt <= new Date()) throw new DomainError('gone', 'invitation_expired', 'This invitation has expired');
+  if (row.inv.acceptedAt)
+    throw new DomainError('gone', 'invitation_used', 'This invitation has already been used');
+  if (row.inv.expiresAt <= new Date())
+    throw new DomainError('gone', 'invitation_expired', 'This invitation has expired');
   return row;
 }
 
@@ -101,7 +119,9 @@ export async function describeInvitation(db: DbOrTx, token: string) {
   };
 }
 
-export type Acceptor = { kind: 'user'; userId: string } | { kind: 'new'; name: string; email: string; password: string };
+export type Acceptor =
+  | { kind: 'user'; userId: string }
+  | { kind: 'new'; name: string; email: string; password: string };
 
 /** Accepts an invitation, creating the account when needed. Returns the user id and the org joined. */
 export async function acceptInvitation(db: Db, token: string, who: Acceptor, ip: string | null) {
@@ -118,11 +138,19 @@ export async function acceptInvitation(db: Db, token: string, who: Acceptor, ip:
           fields: { email: `this invitation is for ${inv.email}` },
         });
       }
-      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
+      const [existing] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email));
       if (existing) {
-        throw new DomainError('conflict', 'account_exists', 'An account with this email exists: sign in first, then open the link again', {
-          fields: { email: 'an account with this email exists; sign in first' },
-        });
+        throw new DomainError(
+          'conflict',
+          'account_exists',
+          'An account with this email exists: sign in first, then open the link again',
+          {
+            fields: { email: 'an account with this email exists; sign in first' },
+          },
+        );
       }
       const [user] = await tx
         .insert(users)

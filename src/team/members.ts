@@ -37,7 +37,11 @@ async function assertAnotherAdmin(db: DbOrTx, orgId: string): Promise<void> {
     .from(memberships)
     .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin')));
   if ((row?.n ?? 0) <= 1) {
-    throw new DomainError('conflict', 'last_admin', 'An organisation needs at least one admin: make someone else admin first');
+    throw new DomainError(
+      'conflict',
+      'last_admin',
+      'An organisation needs at least one admin: make someone else admin first',
+    );
   }
 }
 
@@ -65,12 +69,20 @@ export async function removeMember(db: Db, actor: Actor, userId: string, ip: str
   await db.transaction(async (tx) => {
     const m = await memberOrThrow(tx, actor.orgId, userId);
     if (m.role === 'admin') await assertAnotherAdmin(tx, actor.orgId);
-    await tx.delete(memberships).where(and(eq(memberships.orgId, actor.orgId), eq(memberships.userId, userId)));
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.orgId, actor.orgId), eq(memberships.userId, userId)));
     // Their sessions working in this org lose it at once.
     await tx
       .update(sessions)
       .set({ currentOrgId: null })
       .where(and(eq(sessions.userId, userId), eq(sessions.currentOrgId, actor.orgId)));
-    await recordAudit(tx, { orgId: actor.orgId, actorId: actor.userId, action: 'member.removed', target: userId, ip });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: actor.userId,
+      action: 'member.removed',
+      target: userId,
+      ip,
+    });
   });
 }

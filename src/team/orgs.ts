@@ -13,11 +13,21 @@ export interface SessionInfo {
   role: Role | null;
 }
 
-export async function sessionInfo(db: DbOrTx, userId: string, currentOrgId: string | null): Promise<SessionInfo> {
+export async function sessionInfo(
+  db: DbOrTx,
+  userId: string,
+  currentOrgId: string | null,
+): Promise<SessionInfo> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw new DomainError('unauthorized', 'no_session', 'Please sign in');
   const rows = await db
-    .select({ id: orgs.id, name: orgs.name, role: memberships.role, timeZone: orgs.timeZone, defaultLocale: orgs.defaultLocale })
+    .select({
+      id: orgs.id,
+      name: orgs.name,
+      role: memberships.role,
+      timeZone: orgs.timeZone,
+      defaultLocale: orgs.defaultLocale,
+    })
     .from(memberships)
     .innerJoin(orgs, eq(orgs.id, memberships.orgId))
     .where(eq(memberships.userId, userId))
@@ -26,8 +36,17 @@ export async function sessionInfo(db: DbOrTx, userId: string, currentOrgId: stri
   const collator = new Intl.Collator(user.locale ?? 'en');
   return {
     user: { id: user.id, email: user.email, name: user.name, locale: user.locale ?? null },
-    orgs: rows.map(({ id, name, role }) => ({ id, name, role })).sort((a, b) => collator.compare(a.name, b.name)),
-    org: current ? { id: current.id, name: current.name, timeZone: current.timeZone, defaultLocale: current.defaultLocale } : null,
+    orgs: rows
+      .map(({ id, name, role }) => ({ id, name, role }))
+      .sort((a, b) => collator.compare(a.name, b.name)),
+    org: current
+      ? {
+          id: current.id,
+          name: current.name,
+          timeZone: current.timeZone,
+          defaultLocale: current.defaultLocale,
+        }
+      : null,
     role: current?.role ?? null,
   };
 }
@@ -36,7 +55,10 @@ export async function updateProfile(db: DbOrTx, userId: string, patch: { name?: 
   if (patch.name === undefined && patch.locale === undefined) return;
   await db
     .update(users)
-    .set({ ...(patch.name !== undefined && { name: patch.name.trim() }), ...(patch.locale && { locale: patch.locale }) })
+    .set({
+      ...(patch.name !== undefined && { name: patch.name.trim() }),
+      ...(patch.locale && { locale: patch.locale }),
+    })
     .where(eq(users.id, userId));
 }
 
@@ -50,12 +72,22 @@ export async function createOrg(
   return db.transaction(async (tx) => {
     const [org] = await tx
       .insert(orgs)
-      .values({ name: input.name.trim(), timeZone: input.timeZone ?? 'Europe/Oslo', defaultLocale: input.defaultLocale ?? 'en' })
+      .values({
+        name: input.name.trim(),
+        timeZone: input.timeZone ?? 'Europe/Oslo',
+        defaultLocale: input.defaultLocale ?? 'en',
+      })
       .returning();
     if (!org) throw new Error('insert returned nothing');
     await tx.insert(memberships).values({ orgId: org.id, userId: session.userId, role: 'admin' });
     await tx.update(sessions).set({ currentOrgId: org.id }).where(eq(sessions.tokenHash, session.tokenHash));
-    await recordAudit(tx, { orgId: org.id, actorId: session.userId, action: 'org.created', target: org.name, ip });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorId: session.userId,
+      action: 'org.created',
+      target: org.name,
+      ip,
+    });
     return org;
   });
 }
@@ -63,7 +95,13 @@ export async function createOrg(
 export async function getOrg(db: DbOrTx, orgId: string) {
   const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
   if (!org) throw new DomainError('not_found', 'org_not_found', 'Organisation not found');
-  return { id: org.id, name: org.name, timeZone: org.timeZone, defaultLocale: org.defaultLocale, createdAt: org.createdAt };
+  return {
+    id: org.id,
+    name: org.name,
+    timeZone: org.timeZone,
+    defaultLocale: org.defaultLocale,
+    createdAt: org.createdAt,
+  };
 }
 
 export async function updateOrg(
@@ -79,7 +117,13 @@ export async function updateOrg(
   };
   if (Object.keys(changes).length > 0) {
     await db.update(orgs).set(changes).where(eq(orgs.id, actor.orgId));
-    await recordAudit(db, { orgId: actor.orgId, actorId: actor.userId, action: 'org.updated', details: changes, ip });
+    await recordAudit(db, {
+      orgId: actor.orgId,
+      actorId: actor.userId,
+      action: 'org.updated',
+      details: changes,
+      ip,
+    });
   }
   return getOrg(db, actor.orgId);
 }

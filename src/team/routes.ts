@@ -7,13 +7,22 @@ import { DomainError } from '../errors.ts';
 import { actorOf, CSRF_COOKIE, clearSessionCookie, sessionOf, setSessionCookie } from '../http/guard.ts';
 import { listAudit, recordAudit } from './audit.ts';
 import { authenticate, createSession, endSession, needsOnboarding, onboard, switchOrg } from './auth.ts';
-import { acceptInvitation, createInvitation, describeInvitation, listPendingInvitations, revokeInvitation } from './invitations.ts';
+import {
+  acceptInvitation,
+  createInvitation,
+  describeInvitation,
+  listPendingInvitations,
+  revokeInvitation,
+} from './invitations.ts';
 import { changeRole, listMembers, removeMember } from './members.ts';
 import { createOrg, getOrg, isTimeZone, sessionInfo, updateOrg, updateProfile } from './orgs.ts';
 import { LOCALES, ROLES } from './schema.ts';
 
 const email = z.email('must be an email address').max(320);
-const password = z.string().min(12, 'must be at least 12 characters').max(1024, 'must be at most 1024 characters');
+const password = z
+  .string()
+  .min(12, 'must be at least 12 characters')
+  .max(1024, 'must be at most 1024 characters');
 const personName = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
 const orgName = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
 const locale = z.enum(LOCALES, { message: `must be one of ${LOCALES.join(', ')}` });
@@ -22,14 +31,18 @@ const timeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such a
 const uuidParam = (name: string) => z.object({ [name]: z.uuid(`must be a UUID`) });
 const tag = (t: string) => ({ tags: [t] });
 
-export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pick<Config, 'secureCookies' | 'publicUrl'> }> = async (
-  app,
-  { database, config },
-) => {
+export const teamRoutes: FastifyPluginAsyncZod<{
+  database: Database;
+  config: Pick<Config, 'secureCookies' | 'publicUrl'>;
+}> = async (app, { database, config }) => {
   const { db } = database;
   const loginLimit = { max: 10, timeWindow: '1 minute' };
 
-  async function respondWithSession(reply: import('fastify').FastifyReply, userId: string, orgId: string | null) {
+  async function respondWithSession(
+    reply: import('fastify').FastifyReply,
+    userId: string,
+    orgId: string | null,
+  ) {
     const info = await sessionInfo(db, userId, orgId);
     return { ...info, csrfToken: reply.request.cookies[CSRF_COOKIE] ?? null };
   }
@@ -45,12 +58,22 @@ export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pic
       schema: {
         ...tag('setup'),
         description: 'Creates the first organisation and its admin; refused once one exists.',
-        body: z.object({ orgName, name: personName, email, password, locale: locale.default('en'), timeZone: timeZone.default('Europe/Oslo') }),
+        body: z.object({
+          orgName,
+          name: personName,
+          email,
+          password,
+          locale: locale.default('en'),
+          timeZone: timeZone.default('Europe/Oslo'),
+        }),
       },
     },
     async (request, reply) => {
       const { org, user } = await onboard(db, request.body, request.ip);
-      const token = await createSession(db, user.id, { orgId: org.id, userAgent: request.headers['user-agent'] });
+      const token = await createSession(db, user.id, {
+        orgId: org.id,
+        userAgent: request.headers['user-agent'],
+      });
       setSessionCookie(reply, token, config.secureCookies);
       reply.code(201);
       return respondWithSession(reply, user.id, org.id);
@@ -61,7 +84,13 @@ export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pic
     '/api/auth/login',
     {
       config: { access: 'public', rateLimit: loginLimit },
-      schema: { ...tag('auth'), body: z.object({ email: z.string().trim().min(1, 'is required'), password: z.string().min(1, 'is required') }) },
+      schema: {
+        ...tag('auth'),
+        body: z.object({
+          email: z.string().trim().min(1, 'is required'),
+          password: z.string().min(1, 'is required'),
+        }),
+      },
     },
     async (request, reply) => {
       const userId = await authenticate(db, request.body.email, request.body.password, request.ip);
@@ -76,13 +105,23 @@ export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pic
     },
   );
 
-  app.post('/api/auth/logout', { config: { access: 'user' }, schema: tag('auth') }, async (request, reply) => {
-    const session = sessionOf(request);
-    await endSession(db, session.tokenHash);
-    if (session.orgId) await recordAudit(db, { orgId: session.orgId, actorId: session.userId, action: 'auth.logout', ip: request.ip });
-    clearSessionCookie(reply, config.secureCookies);
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'user' }, schema: tag('auth') },
+    async (request, reply) => {
+      const session = sessionOf(request);
+      await endSession(db, session.tokenHash);
+      if (session.orgId)
+        await recordAudit(db, {
+          orgId: session.orgId,
+          actorId: session.userId,
+          action: 'auth.logout',
+          ip: request.ip,
+        });
+      clearSessionCookie(reply, config.secureCookies);
+      return reply.code(204).send();
+    },
+  );
 
   app.get('/api/session', { config: { access: 'user' }, schema: tag('auth') }, async (request, reply) => {
     const session = sessionOf(request);
@@ -91,7 +130,10 @@ export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pic
 
   app.put(
     '/api/session/org',
-    { config: { access: 'user' }, schema: { ...tag('auth'), body: z.object({ orgId: z.uuid('must be a UUID') }) } },
+    {
+      config: { access: 'user' },
+      schema: { ...tag('auth'), body: z.object({ orgId: z.uuid('must be a UUID') }) },
+    },
     async (request, reply) => {
       const session = sessionOf(request);
       await switchOrg(db, session, request.body.orgId);
@@ -101,7 +143,10 @@ export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pic
 
   app.patch(
     '/api/me',
-    { config: { access: 'user' }, schema: { ...tag('auth'), body: z.object({ name: personName.optional(), locale: locale.optional() }) } },
+    {
+      config: { access: 'user' },
+      schema: { ...tag('auth'), body: z.object({ name: personName.optional(), locale: locale.optional() }) },
+    },
     async (request, reply) => {
       const session = sessionOf(request);
       await updateProfile(db, session.userId, request.body);
@@ -113,7 +158,10 @@ export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pic
     '/api/orgs',
     {
       config: { access: 'user' },
-      schema: { ...tag('organisation'), body: z.object({ name: orgName, timeZone: timeZone.optional(), defaultLocale: locale.optional() }) },
+      schema: {
+        ...tag('organisation'),
+        body: z.object({ name: orgName, timeZone: timeZone.optional(), defaultLocale: locale.optional() }),
+      },
     },
     async (request, reply) => {
       const session = sessionOf(request);
@@ -131,7 +179,14 @@ export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pic
     '/api/org',
     {
       config: { access: 'settings.manage' },
-      schema: { ...tag('organisation'), body: z.object({ name: orgName.optional(), timeZone: timeZone.optional(), defaultLocale: locale.optional() }) },
+      schema: {
+        ...tag('organisation'),
+        body: z.object({
+          name: orgName.optional(),
+          timeZone: timeZone.optional(),
+          defaultLocale: locale.optional(),
+        }),
+      },
     },
     async (request) => updateOrg(db, actorOf(request), request.body, request.ip),
   );
@@ -142,13 +197,17 @@ export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pic
 
   app.patch(
     '/api/team/members/:userId',
-    { config: { access: 'team.manage' }, schema: { ...tag('team'), params: uuidParam('userId'), body: z.object({ role }) } },
+    {
+      config: { access: 'team.manage' },
+      schema: { ...tag('team'), params: uuidParam('userId'), body: z.object({ role }) },
+    },
     async (request) => {
       const actor = actorOf(request);
       const userId = String(request.params.userId);
       await changeRole(db, actor, userId, request.body.role, request.ip);
       const member = (await listMembers(db, actor.orgId)).find((m) => m.userId === userId);
-      if (!member) throw new DomainError('not_found', 'member_not_found', 'No such member in this organisation');
+      if (!member)
+        throw new DomainError('not_found', 'member_not_found', 'No such member in this organisation');
       return member;
     },
   );
@@ -162,9 +221,13 @@ export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pic
     },
   );
 
-  app.get('/api/team/invitations', { config: { access: 'team.manage' }, schema: tag('team') }, async (request) => ({
-    invitations: await listPendingInvitations(db, actorOf(request).orgId),
-  }));
+  app.get(
+    '/api/team/invitations',
+    { config: { access: 'team.manage' }, schema: tag('team') },
+    async (request) => ({
+      invitations: await listPendingInvitations(db, actorOf(request).orgId),
+    }),
+  );
 
   app.post(
     '/api/team/invitations',
@@ -173,10 +236,21 @@ export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pic
       schema: { ...tag('team'), body: z.object({ email: z.union([email, z.literal('')]).optional(), role }) },
     },
     async (request, reply) => {
-      const inv = await createInvitation(db, actorOf(request), { email: request.body.email || undefined, role: request.body.role }, request.ip);
+      const inv = await createInvitation(
+        db,
+        actorOf(request),
+        { email: request.body.email || undefined, role: request.body.role },
+        request.ip,
+      );
       const origin = config.publicUrl ?? `${request.protocol}://${request.host}`;
       reply.code(201);
-      return { id: inv.id, url: `${origin}/invite/${inv.token}`, email: inv.email, role: inv.role, expiresAt: inv.expiresAt };
+      return {
+        id: inv.id,
+        url: `${origin}/invite/${inv.token}`,
+        email: inv.email,
+        role: inv.role,
+        expiresAt: inv.expiresAt,
+      };
     },
   );
 
@@ -191,8 +265,10 @@ export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pic
 
   const tokenParam = z.object({ token: z.string().min(20, 'is not an invitation token').max(200) });
 
-  app.get('/api/invitations/:token', { config: { access: 'public' }, schema: { ...tag('team'), params: tokenParam } }, async (request) =>
-    describeInvitation(db, request.params.token),
+  app.get(
+    '/api/invitations/:token',
+    { config: { access: 'public' }, schema: { ...tag('team'), params: tokenParam } },
+    async (request) => describeInvitation(db, request.params.token),
   );
 
   app.post(
@@ -201,9 +277,12 @@ export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pic
       config: { access: 'public', rateLimit: loginLimit },
       schema: {
         ...tag('team'),
-        description: 'Signed in: joins with the current account (empty body). Signed out: creates an account.',
+        description:
+          'Signed in: joins with the current account (empty body). Signed out: creates an account.',
         params: tokenParam,
-        body: z.object({ name: personName.optional(), email: email.optional(), password: password.optional() }).default({}),
+        body: z
+          .object({ name: personName.optional(), email: email.optional(), password: password.optional() })
+          .default({}),
       },
     },
     async (request, reply) => {
@@ -216,7 +295,10 @@ export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pic
         const missing = Object.entries({ name, email: mail, password: pass }).filter(([, v]) => !v);
         if (missing.length > 0) {
           const fields = Object.fromEntries(missing.map(([k]) => [k, 'is required']));
-          throw new DomainError('invalid', 'validation', `${missing[0]![0]}: is required`, { in: 'body', fields });
+          throw new DomainError('invalid', 'validation', `${missing[0]![0]}: is required`, {
+            in: 'body',
+            fields,
+          });
         }
         who = { kind: 'new', name: name!, email: mail!, password: pass! };
       }
@@ -237,7 +319,10 @@ export const teamRoutes: FastifyPluginAsyncZod<{ database: Database; config: Pic
       config: { access: 'audit.read' },
       schema: {
         ...tag('team'),
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.date().optional() }),
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          before: z.coerce.date().optional(),
+        }),
       },
     },
     async (request) => ({ entries: await listAudit(db, actorOf(request).orgId, request.query) }),

@@ -17,7 +17,11 @@ describeEachDb('team', (get) => {
   afterAll(async () => app?.close());
 
   it('onboarding creates the org and its admin, and nobody can onboard twice', async () => {
-    const me = await admin.get<{ role: string; org: { name: string }; user: { email: string; locale: string } }>('/api/session');
+    const me = await admin.get<{
+      role: string;
+      org: { name: string };
+      user: { email: string; locale: string };
+    }>('/api/session');
     expect(me.status).toBe(200);
     expect(me.body.role).toBe('admin');
     expect(me.body.org.name).toBe('Fjordkraft Kommunikasjon');
@@ -36,8 +40,13 @@ describeEachDb('team', (get) => {
   it('refuses bad input with the field named, and stores nothing', async () => {
     const res = await admin.post('/api/team/invitations', { email: 'not-an-email', role: 'boss' });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: 'validation', details: { fields: { role: expect.stringContaining('admin, editor') } } });
-    expect(Object.keys((res.body.details as { fields: object }).fields)).toEqual(expect.arrayContaining(['email', 'role']));
+    expect(res.body).toMatchObject({
+      error: 'validation',
+      details: { fields: { role: expect.stringContaining('admin, editor') } },
+    });
+    expect(Object.keys((res.body.details as { fields: object }).fields)).toEqual(
+      expect.arrayContaining(['email', 'role']),
+    );
     const malformed = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -46,15 +55,23 @@ describeEachDb('team', (get) => {
     });
     expect(malformed.statusCode).toBe(400);
     expect(JSON.parse(malformed.body)).toMatchObject({ error: 'bad_request', message: expect.any(String) });
-    expect((await admin.get<{ invitations: unknown[] }>('/api/team/invitations')).body.invitations).toHaveLength(0);
+    expect(
+      (await admin.get<{ invitations: unknown[] }>('/api/team/invitations')).body.invitations,
+    ).toHaveLength(0);
   });
 
   it('logs in and out; a wrong password is refused without telling which part was wrong', async () => {
     const c = new Client(app);
     expect((await c.get('/api/session')).status).toBe(401);
-    const wrong = await c.post('/api/auth/login', { email: 'ingrid@example.no', password: 'feil passord her' });
+    const wrong = await c.post('/api/auth/login', {
+      email: 'ingrid@example.no',
+      password: 'feil passord her',
+    });
     expect(wrong.status).toBe(401);
-    const unknown = await c.post('/api/auth/login', { email: 'nobody@example.no', password: 'feil passord her' });
+    const unknown = await c.post('/api/auth/login', {
+      email: 'nobody@example.no',
+      password: 'feil passord her',
+    });
     expect(unknown.body.message).toBe(wrong.body.message);
     const ok = await c.post('/api/auth/login', { email: 'INGRID@example.no', password: PASSWORD });
     expect(ok.status).toBe(200);
@@ -74,7 +91,10 @@ describeEachDb('team', (get) => {
     const forged = await app.inject({
       method: 'POST',
       url: '/api/team/invitations',
-      headers: { cookie: `stemme_session=${admin.cookies.get('stemme_session')}; stemme_csrf=abc`, 'x-csrf-token': 'xyz' },
+      headers: {
+        cookie: `stemme_session=${admin.cookies.get('stemme_session')}; stemme_csrf=abc`,
+        'x-csrf-token': 'xyz',
+      },
       payload: { role: 'viewer' },
     });
     expect(forged.statusCode).toBe(403);
@@ -85,13 +105,19 @@ describeEachDb('team', (get) => {
     const { userId: lasse } = await addMember(app, admin, 'viewer', 'lasse@example.dk');
     const c = new Client(app);
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await c.post('/api/auth/login', { email: 'lasse@example.dk', password: `forkert ${i} kodeord` })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (await c.post('/api/auth/login', { email: 'lasse@example.dk', password: `forkert ${i} kodeord` }))
+          .status,
+      );
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
     const right = await c.post('/api/auth/login', { email: 'lasse@example.dk', password: PASSWORD });
     expect(right.status).toBe(429);
     expect(right.body).toMatchObject({ error: 'locked', details: { retryAfterSeconds: expect.any(Number) } });
     expect(Number(right.headers['retry-after'])).toBeGreaterThan(800);
-    const audit = await admin.get<{ entries: { action: string; actor: { id: string } | null }[] }>('/api/audit');
+    const audit = await admin.get<{ entries: { action: string; actor: { id: string } | null }[] }>(
+      '/api/audit',
+    );
     const actions = audit.body.entries.filter((e) => e.actor?.id === lasse).map((e) => e.action);
     expect(actions).toContain('auth.locked');
     expect(actions.filter((a) => a === 'auth.login_failed')).toHaveLength(4);
@@ -100,34 +126,60 @@ describeEachDb('team', (get) => {
   it('rate-limits login attempts from one address', async () => {
     const c = new Client(app, { ip: '203.0.113.9' });
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await c.post('/api/auth/login', { email: `x${i}@example.no`, password: 'whatever it is' })).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push(
+        (await c.post('/api/auth/login', { email: `x${i}@example.no`, password: 'whatever it is' })).status,
+      );
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
   });
 
   it('invites by link: the link works once, for its role, and is audited', async () => {
-    const inv = await admin.post<{ url: string; role: string }>('/api/team/invitations', { email: 'sven@example.de', role: 'approver' });
+    const inv = await admin.post<{ url: string; role: string }>('/api/team/invitations', {
+      email: 'sven@example.de',
+      role: 'approver',
+    });
     expect(inv.status).toBe(201);
     expect(inv.body.url).toMatch(/^http:\/\/stemme\.test\/invite\/[\w-]{40,}$/);
     const token = inv.body.url.split('/invite/')[1]!;
     const visitor = new Client(app);
     const info = await visitor.get(`/api/invitations/${token}`);
-    expect(info.body).toMatchObject({ orgName: 'Fjordkraft Kommunikasjon', role: 'approver', email: 'sven@example.de' });
-    const wrongEmail = await visitor.post(`/api/invitations/${token}/accept`, { name: 'Sven', email: 'other@example.de', password: PASSWORD });
+    expect(info.body).toMatchObject({
+      orgName: 'Fjordkraft Kommunikasjon',
+      role: 'approver',
+      email: 'sven@example.de',
+    });
+    const wrongEmail = await visitor.post(`/api/invitations/${token}/accept`, {
+      name: 'Sven',
+      email: 'other@example.de',
+      password: PASSWORD,
+    });
     expect(wrongEmail.status).toBe(400);
     expect(wrongEmail.body.details).toMatchObject({ fields: { email: expect.any(String) } });
     const missing = await visitor.post(`/api/invitations/${token}/accept`, { name: 'Sven' });
     expect(missing.status).toBe(400);
     expect(missing.body.details).toMatchObject({ fields: { email: 'is required', password: 'is required' } });
-    const ok = await visitor.post<{ role: string }>(`/api/invitations/${token}/accept`, { name: 'Sven', email: 'sven@example.de', password: PASSWORD });
+    const ok = await visitor.post<{ role: string }>(`/api/invitations/${token}/accept`, {
+      name: 'Sven',
+      email: 'sven@example.de',
+      password: PASSWORD,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.role).toBe('approver');
-    const reuse = await new Client(app).post(`/api/invitations/${token}/accept`, { name: 'Eve', email: 'sven@example.de', password: PASSWORD });
+    const reuse = await new Client(app).post(`/api/invitations/${token}/accept`, {
+      name: 'Eve',
+      email: 'sven@example.de',
+      password: PASSWORD,
+    });
     expect(reuse.status).toBe(410);
     const members = await admin.get<{ members: { email: string; role: string }[] }>('/api/team/members');
-    expect(members.body.members).toContainEqual(expect.objectContaining({ email: 'sven@example.de', role: 'approver' }));
+    expect(members.body.members).toContainEqual(
+      expect.objectContaining({ email: 'sven@example.de', role: 'approver' }),
+    );
     const audit = await admin.get<{ entries: { action: string }[] }>('/api/audit');
-    expect(audit.body.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['invitation.created', 'invitation.accepted']));
+    expect(audit.body.entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['invitation.created', 'invitation.accepted']),
+    );
   });
 
   it('revoked invitations stop working and vanish from the pending list', async () => {
@@ -153,13 +205,21 @@ describeEachDb('team', (get) => {
     const after = await ed.get('/api/team/members');
     expect(after.status).toBe(403);
     expect(after.body.error).toBe('no_organisation');
-    const audit = await admin.get<{ entries: { action: string; details: Record<string, unknown> }[] }>('/api/audit');
-    expect(audit.body.entries).toContainEqual(expect.objectContaining({ action: 'member.role_changed', details: { from: 'editor', to: 'admin' } }));
+    const audit = await admin.get<{ entries: { action: string; details: Record<string, unknown> }[] }>(
+      '/api/audit',
+    );
+    expect(audit.body.entries).toContainEqual(
+      expect.objectContaining({ action: 'member.role_changed', details: { from: 'editor', to: 'admin' } }),
+    );
     expect(audit.body.entries.map((e) => e.action)).toContain('member.removed');
   });
 
   it('a person can belong to several organisations and switch between them', async () => {
-    const created = await admin.post<{ org: { id: string; name: string }; orgs: { id: string }[]; role: string }>('/api/orgs', {
+    const created = await admin.post<{
+      org: { id: string; name: string };
+      orgs: { id: string }[];
+      role: string;
+    }>('/api/orgs', {
       name: 'Ærlig Øl & Å',
       timeZone: 'Europe/Copenhagen',
     });
@@ -175,7 +235,10 @@ describeEachDb('team', (get) => {
   });
 
   it('saves the language and name of a person, and org settings for admins', async () => {
-    const me = await admin.patch<{ user: { locale: string; name: string } }>('/api/me', { locale: 'da', name: 'Ingrid A.' });
+    const me = await admin.patch<{ user: { locale: string; name: string } }>('/api/me', {
+      locale: 'da',
+      name: 'Ingrid A.',
+    });
     expect(me.body.user).toMatchObject({ locale: 'da', name: 'Ingrid A.' });
     const bad = await admin.patch('/api/me', { locale: 'sv' });
     expect(bad.status).toBe(400);

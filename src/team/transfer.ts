@@ -35,7 +35,9 @@ export interface OrgExport {
 }
 
 function toJson(row: Row): Row {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+  return Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
+  );
 }
 
 /** Turns JSON values back into what the columns take (timestamps become Dates). */
@@ -50,7 +52,11 @@ function fromJson(table: PgTable, row: Row): Row {
   return out;
 }
 
-export async function exportOrg(db: Db, orgId: string, opts: { includeCredentials?: boolean } = {}): Promise<OrgExport> {
+export async function exportOrg(
+  db: Db,
+  orgId: string,
+  opts: { includeCredentials?: boolean } = {},
+): Promise<OrgExport> {
   const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
   if (!org) throw new DomainError('not_found', 'org_not_found', `No organisation with id ${orgId}`);
   const tables: Record<string, Row[]> = {};
@@ -60,9 +66,15 @@ export async function exportOrg(db: Db, orgId: string, opts: { includeCredential
     // A stable order, so two exports of the same data are byte-identical.
     rows.sort((a, b) => JSON.stringify(toJson(a)).localeCompare(JSON.stringify(toJson(b))));
     tables[getTableName(t.table)] = rows.map(toJson);
-    for (const row of rows) for (const c of t.userColumns) if (typeof row[c] === 'string') userIds.add(row[c] as string);
+    for (const row of rows)
+      for (const c of t.userColumns) if (typeof row[c] === 'string') userIds.add(row[c] as string);
   }
-  const people = userIds.size ? await db.select().from(users).where(inArray(users.id, [...userIds])) : [];
+  const people = userIds.size
+    ? await db
+        .select()
+        .from(users)
+        .where(inArray(users.id, [...userIds]))
+    : [];
   people.sort((a, b) => a.id.localeCompare(b.id));
   return {
     format: EXPORT_FORMAT,
@@ -81,27 +93,44 @@ function invalid(message: string): DomainError {
 }
 
 /** Imports an export into this database. The organisation keeps its id; people are matched by email. */
-export async function importOrg(db: Db, doc: unknown): Promise<{ orgId: string; users: number; rows: number }> {
+export async function importOrg(
+  db: Db,
+  doc: unknown,
+): Promise<{ orgId: string; users: number; rows: number }> {
   if (typeof doc !== 'object' || doc === null) throw invalid('not a JSON object');
   const data = doc as Partial<OrgExport>;
   if (data.format !== EXPORT_FORMAT) throw invalid(`format: expected "${EXPORT_FORMAT}"`);
-  if (data.version !== EXPORT_VERSION) throw invalid(`version: this Stemme reads version ${EXPORT_VERSION}, got ${data.version}`);
+  if (data.version !== EXPORT_VERSION)
+    throw invalid(`version: this Stemme reads version ${EXPORT_VERSION}, got ${data.version}`);
   if (!data.org || typeof data.org.id !== 'string') throw invalid('org: missing or without id');
-  if (!Array.isArray(data.users) || typeof data.tables !== 'object' || data.tables === null) throw invalid('users/tables: missing');
+  if (!Array.isArray(data.users) || typeof data.tables !== 'object' || data.tables === null)
+    throw invalid('users/tables: missing');
   const org = data.org;
   const people = data.users;
   const tables = data.tables;
   const known = new Set(TENANT_TABLES.map((t) => getTableName(t.table)));
-  for (const name of Object.keys(tables)) if (!known.has(name)) throw invalid(`tables.${name}: unknown table`);
+  for (const name of Object.keys(tables))
+    if (!known.has(name)) throw invalid(`tables.${name}: unknown table`);
 
   return db.transaction(async (tx) => {
-    const [exists] = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, org.id as string));
-    if (exists) throw new DomainError('conflict', 'org_exists', `An organisation with id ${org.id} already exists here`);
+    const [exists] = await tx
+      .select({ id: orgs.id })
+      .from(orgs)
+      .where(eq(orgs.id, org.id as string));
+    if (exists)
+      throw new DomainError(
+        'conflict',
+        'org_exists',
+        `An organisation with id ${org.id} already exists here`,
+      );
     await tx.insert(orgs).values(fromJson(orgs, org) as typeof orgs.$inferInsert);
     const userIdMap = new Map<string, string>();
     for (const person of people) {
       const email = String(person.email ?? '').toLowerCase();
-      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
+      const [existing] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email));
       if (existing) {
         userIdMap.set(String(person.id), existing.id);
       } else {
@@ -117,7 +146,8 @@ export async function importOrg(db: Db, doc: unknown): Promise<{ orgId: string; 
       const rows = tables[getTableName(t.table)] ?? [];
       for (const raw of rows) {
         const row = fromJson(t.table, raw);
-        for (const c of t.userColumns) if (typeof row[c] === 'string') row[c] = userIdMap.get(row[c] as string) ?? null;
+        for (const c of t.userColumns)
+          if (typeof row[c] === 'string') row[c] = userIdMap.get(row[c] as string) ?? null;
         await tx.insert(t.table).values(row);
         count++;
       }

@@ -10,7 +10,9 @@ export const artifactsDir = path.join(repoRoot, 'test-results');
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH`);
+    throw new Error(
+      `Chromium not found at ${executablePath}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH`,
+    );
   }
   return chromium.launch({
     executablePath,
@@ -36,6 +38,9 @@ export function ensureWebBuilt(): void {
       return Math.max(max, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
     }, 0);
   if (fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= newest(path.join(repoRoot, 'web', 'src'))) return;
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('building the UI failed');
 }

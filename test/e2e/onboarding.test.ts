@@ -41,7 +41,16 @@ describe('browser: onboarding to sign-out', () => {
     await expect.poll(() => page.getByTestId('current-org-name').textContent()).toContain('Fjellvind AS');
 
     // Every area of the navigation is there, and the unbuilt ones say so rather than show fake data.
-    for (const area of ['strategy', 'publish', 'listen', 'inbox', 'measure', 'guidelines', 'team', 'settings']) {
+    for (const area of [
+      'strategy',
+      'publish',
+      'listen',
+      'inbox',
+      'measure',
+      'guidelines',
+      'team',
+      'settings',
+    ]) {
       expect(await page.getByTestId(`nav-${area}`).count(), area).toBe(1);
     }
     await page.getByTestId('nav-listen').click();
@@ -63,7 +72,11 @@ describe('browser: onboarding to sign-out', () => {
     await page.getByTestId('invite-email').fill('jonas@fjellvind.no');
     await page.getByTestId('invite-role').selectOption('editor');
     await page.getByTestId('invite-submit').click();
-    const inviteUrl = (await page.getByTestId('invite-url').inputValue().catch(() => page.getByTestId('invite-url').textContent())) ?? '';
+    const inviteUrl =
+      (await page
+        .getByTestId('invite-url')
+        .inputValue()
+        .catch(() => page.getByTestId('invite-url').textContent())) ?? '';
     expect(inviteUrl).toMatch(/\/invite\/[\w-]{40,}$/);
 
     // The invited person opens the link in their own browser and joins.
