@@ -7,6 +7,8 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnreachableError, openPglite } from './db/connect.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { DomainError } from './errors.ts';
+import { registerDetectCommands } from './listening/nlp/cli.ts';
+import { registerQueryCommands } from './listening/query/cli.ts';
 import { createLogger } from './log.ts';
 import { openMigrated, run } from './runtime.ts';
 import { hashPassword } from './security/passwords.ts';
@@ -278,5 +280,8 @@ org
       `imported organisation ${result.orgId}: ${result.users} people, ${result.rows} rows\n`,
     );
   });
+
+registerQueryCommands(program);
+registerDetectCommands(program);
 
 program.parseAsync(process.argv).catch(fail);
