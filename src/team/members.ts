@@ -24,8 +24,9 @@ export async function listMembers(db: DbOrTx, orgId: string) {
 
 async function memberOrThrow(db: DbOrTx, orgId: string, userId: string) {
   const [m] = await db
-    .select()
+    .select({ role: memberships.role, name: users.name, email: users.email })
     .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
   if (!m) throw new DomainError('not_found', 'member_not_found', 'No such member in this organisation');
   return m;
@@ -59,7 +60,8 @@ export async function changeRole(db: Db, actor: Actor, userId: string, role: Rol
       actorId: actor.userId,
       action: 'member.role_changed',
       target: userId,
-      details: { from: m.role, to: role },
+      // The name is kept in the entry, so the log still reads well after the person has left.
+      details: { from: m.role, to: role, name: m.name, email: m.email },
       ip,
     });
   });

@@ -209,7 +209,10 @@ describeEachDb('team', (get) => {
       '/api/audit',
     );
     expect(audit.body.entries).toContainEqual(
-      expect.objectContaining({ action: 'member.role_changed', details: { from: 'editor', to: 'admin' } }),
+      expect.objectContaining({
+        action: 'member.role_changed',
+        details: { from: 'editor', to: 'admin', name: 'editor person', email: 'erik@example.no' },
+      }),
     );
     expect(audit.body.entries.map((e) => e.action)).toContain('member.removed');
   });

@@ -1,0 +1,63 @@
+// Readable lines for the audit log's free-form `target` and `details`: roles and settings named in the UI's words.
+import type { TFunction } from 'i18next';
+import { isLocale, isRole } from '../../api.ts';
+import { LANGUAGE_NAMES } from '../../i18n/index.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function plain(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
+  return JSON.stringify(value);
+}
+
+/**
+ * The target is a name, an email or a user id; member entries carry the person's name in their details (so it
+ * reads well after they left), and other ids are resolved to member names where we know them.
+ */
+export function targetText(target: unknown, names: ReadonlyMap<string, string>, details?: unknown): string {
+  const text = plain(target);
+  if (!UUID.test(text)) return text;
+  const recorded = isPerson(details) ? details.name : undefined;
+  return recorded ?? names.get(text) ?? `${text.slice(0, 8)}…`;
+}
+
+function isPerson(details: unknown): details is { name: string; email?: string } {
+  return (
+    typeof details === 'object' &&
+    details !== null &&
+    typeof (details as { name?: unknown }).name === 'string' &&
+    'email' in details
+  );
+}
+
+export function detailsText(t: TFunction, details: unknown): string {
+  if (details === null || details === undefined) return '';
+  if (typeof details !== 'object' || Array.isArray(details)) return plain(details);
+  const record = details as Record<string, unknown>;
+  const parts: string[] = [];
+  // The person's name and email already show as the target.
+  const skip = isPerson(details) ? new Set(['name', 'email']) : new Set<string>();
+  if (isRole(record.from) && isRole(record.to)) {
+    parts.push(`${t(`roles.${record.from}`)} → ${t(`roles.${record.to}`)}`);
+  }
+  for (const [key, value] of Object.entries(record)) {
+    if (value === null || value === undefined || value === '' || key.endsWith('Id') || skip.has(key))
+      continue;
+    if ((key === 'from' || key === 'to') && isRole(record.from) && isRole(record.to)) continue;
+    if (key === 'role' && isRole(value)) parts.push(t(`roles.${value}`));
+    else if (key === 'failures' && typeof value === 'number')
+      parts.push(t('settings.audit.failures', { count: value }));
+    else if (key === 'alreadyMember') {
+      if (value === true) parts.push(t('settings.audit.alreadyMember'));
+    } else if (key === 'name') parts.push(`${t('settings.org.name')}: ${plain(value)}`);
+    else if (key === 'timeZone') parts.push(`${t('settings.org.timeZone')}: ${plain(value)}`);
+    else if (key === 'defaultLocale') {
+      parts.push(
+        `${t('settings.org.defaultLocale')}: ${isLocale(value) ? LANGUAGE_NAMES[value] : plain(value)}`,
+      );
+    } else parts.push(`${key}: ${plain(value)}`);
+  }
+  return parts.join(' · ');
+}
