@@ -1,0 +1,182 @@
+// A sentiment lexicon for one language: the data each language file writes as compact text tables, and the
+// word lookup (exact, spelling variant, inflection, compound) that the scorer calls for every word.
+
+/** What a language file writes. Tables are lines of "<number> word word multi_word_phrase". */
+export interface LexiconSource {
+  /** Valence −3 (worst) … +3 (best). A 0 entry blocks a wrong guess from inflection or compound rules. */
+  valences: string;
+  /** Multipliers for the next sentiment word: "very" 1.5, "slightly" 0.6. */
+  intensifiers: string;
+  /** Words that flip the sentiment word after them (or, in V2 word order, just before them). */
+  negators: string;
+  /** Negators that are the subject of their clause ("nobody", "ingen"): their scope is the whole clause. */
+  clauseNegators?: string;
+  /** "never" words: "never so good" is praise, not a negation (with degreeWords), and "never … again" a verdict. */
+  never?: string;
+  degreeWords?: string;
+  again?: string;
+  /** "but": the clause before counts half, the clause after one and a half. */
+  contrast: string;
+  /** "can't recommend it enough": this word after a negated sentiment word undoes the negation. */
+  negationCancellers?: string;
+  /** Inflection endings, tried longest first, to find the base form listed in valences. */
+  suffixes: string;
+  /** Whether an unknown stem may gain an "e" back (English: loving → love). */
+  restoreE?: boolean;
+  /** Compounding languages: prefixes that intensify the rest ("kjempebra") as "<multiplier> prefix". */
+  compoundBoosts?: string;
+  /** Prefixes with a valence of their own when the rest is neutral ("drittjobb", "Traumjob"). */
+  compoundValences?: string;
+  /** Prefixes that turn the rest into its opposite ("misfornøyd", "unfreundlich"). */
+  negatingPrefixes?: string;
+  /** Spelling variants mapped onto the listed form (nynorsk -leg → bokmål -lig). */
+  rewrites?: [RegExp, string][];
+}
+
+export interface Phrase {
+  words: string[];
+  valence: number;
+}
+
+export interface Lexicon {
+  words: Map<string, number>;
+  phrases: Map<string, Phrase[]>;
+  intensifiers: Map<string, number>;
+  negators: Set<string>;
+  clauseNegators: Set<string>;
+  never: Set<string>;
+  degreeWords: Set<string>;
+  again: Set<string>;
+  contrast: Set<string>;
+  negationCancellers: Set<string>;
+  lookup(word: string): number | undefined;
+}
+
+function table(source: string | undefined): [number, string[]][] {
+  const rows: [number, string[]][] = [];
+  for (const line of (source ?? '').split('\n')) {
+    const [head, ...rest] = line.trim().split(/\s+/);
+    if (!head || rest.length === 0) continue;
+    const value = Number(head.replace('−', '-'));
+    if (Number.isNaN(value)) throw new Error(`lexicon line without a number: ${line}`);
+    rows.push([value, rest]);
+  }
+  return rows;
+}
+
+function wordSet(source: string | undefined): Set<string> {
+  return new Set((source ?? '').split(/\s+/).filter(Boolean));
+}
+
+// Words the scorer sees are at most this long; longer tokens are links or keyboard mashing.
+const MAX_WORD = 40;
+const MIN_STEM = 3;
+// A compound's last part must be this long to count: shorter tails match by accident (Protokoll → toll).
+const MIN_COMPOUND_PART = 5;
+const CACHE_LIMIT = 50_000;
+
+export function compileLexicon(source: LexiconSource): Lexicon {
+  const words = new Map<string, number>();
+  const phrases = new Map<string, Phrase[]>();
+  for (const [valence, entries] of table(source.valences)) {
+    for (const entry of entries) {
+      if (!entry.includes('_')) {
+        words.set(entry, valence);
+        continue;
+      }
+      const parts = entry.split('_');
+      const list = phrases.get(parts[0]!) ?? [];
+      list.push({ words: parts, valence });
+      // Longest phrase first, so "takk for ingenting" wins over "takk for".
+      list.sort((a, b) => b.words.length - a.words.length);
+      phrases.set(parts[0]!, list);
+    }
+  }
+  const intensifiers = new Map<string, number>();
+  for (const [factor, entries] of table(source.intensifiers))
+    for (const e of entries) intensifiers.set(e, factor);
+  const boosts = table(source.compoundBoosts).flatMap(([f, ps]) => ps.map((p) => [p, f] as const));
+  const prefixValences = table(source.compoundValences).flatMap(([v, ps]) => ps.map((p) => [p, v] as const));
+  const negatingPrefixes = [...wordSet(source.negatingPrefixes)];
+  const suffixes = [...wordSet(source.suffixes)].sort((a, b) => b.length - a.length);
+  const rewrites = source.rewrites ?? [];
+  const compounding = boosts.length > 0 || prefixValences.length > 0 || negatingPrefixes.length > 0;
+
+  const exact = (w: string): number | undefined => words.get(w);
+
+  /** Exact form, a spelling variant, or the form with one inflection ending removed. */
+  function inflected(w: string, minStem = MIN_STEM): number | undefined {
+    const direct = exact(w);
+    if (direct !== undefined) return direct;
+    for (const [re, to] of rewrites) {
+      if (!re.test(w)) continue;
+      const v = exact(w.replace(re, to));
+      if (v !== undefined) return v;
+    }
+    for (const suffix of suffixes) {
+      if (!w.endsWith(suffix) || w.length - suffix.length < minStem) continue;
+      const stem = w.slice(0, -suffix.length);
+      const v = exact(stem) ?? (source.restoreE ? exact(`${stem}e`) : undefined);
+      if (v !== undefined) return v;
+      for (const [re, to] of rewrites) {
+        if (!re.test(stem)) continue;
+        const r = exact(stem.replace(re, to));
+        if (r !== undefined) return r;
+      }
+    }
+    return undefined;
+  }
+
+  /** Germanic compounds: an intensifying or valenced prefix, a negating prefix, or a known last part. */
+  function compound(w: string): number | undefined {
+    for (const [prefix, factor] of boosts) {
+      if (!w.startsWith(prefix) || w.length - prefix.length < MIN_STEM) continue;
+      const rest = inflected(w.slice(prefix.length).replace(/^-/, ''));
+      if (rest) return rest * factor;
+    }
+    for (const [prefix, valence] of prefixValences) {
+      if (w.startsWith(prefix) && w.length - prefix.length >= MIN_STEM) return valence;
+    }
+    for (const prefix of negatingPrefixes) {
+      if (!w.startsWith(prefix) || w.length - prefix.length < 5) continue;
+      const rest = inflected(w.slice(prefix.length));
+      if (rest && rest > 0) return -rest;
+    }
+    // The last part of a compound carries its meaning: "Zeitverschwendung", "datalekkasje".
+    for (let cut = 3; cut <= w.length - MIN_COMPOUND_PART; cut++) {
+      const v = inflected(w.slice(cut).replace(/^-/, ''), MIN_COMPOUND_PART);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  const cache = new Map<string, number | undefined>();
+  function lookup(word: string): number | undefined {
+    if (word.length > MAX_WORD) return undefined;
+    if (cache.has(word)) return cache.get(word);
+    let v = inflected(word);
+    if (v === undefined && word.includes('-')) {
+      // "kjempe-bra", "Banking-App": the last part first, then the first part.
+      const parts = word.split('-').filter(Boolean);
+      v = inflected(parts.at(-1) ?? '') ?? inflected(parts[0] ?? '');
+    }
+    if (v === undefined && compounding && word.length >= MIN_STEM + MIN_COMPOUND_PART) v = compound(word);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, v);
+    return v;
+  }
+
+  return {
+    words,
+    phrases,
+    intensifiers,
+    negators: wordSet(source.negators),
+    clauseNegators: wordSet(source.clauseNegators),
+    never: wordSet(source.never),
+    degreeWords: wordSet(source.degreeWords),
+    again: wordSet(source.again),
+    contrast: wordSet(source.contrast),
+    negationCancellers: wordSet(source.negationCancellers),
+    lookup,
+  };
+}
