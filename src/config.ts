@@ -1,6 +1,7 @@
 // Environment → typed config. The only module that reads process.env; every problem is listed at once.
 import path from 'node:path';
 import { z } from 'zod';
+import { UserFacingError } from './errors.ts';
 
 const optionalString = z
   .string()
@@ -60,7 +61,7 @@ export interface Config {
   secureCookies: boolean;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends UserFacingError {
   constructor(readonly problems: string[]) {
     super(`invalid configuration: ${problems.join('; ')}`);
   }

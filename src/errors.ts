@@ -24,3 +24,6 @@ export class DomainError extends Error {
 export function fieldError(field: string, message: string, code = 'validation'): DomainError {
   return new DomainError('invalid', code, `${field}: ${message}`, { fields: { [field]: message } });
 }
+
+/** A problem the person running a command can act on: the CLI prints its message as one line and exits 1. */
+export class UserFacingError extends Error {}

@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { UserFacingError } from '../errors.ts';
 import { lockDataDir } from './lock.ts';
 import * as schema from './schema.ts';
 
@@ -36,7 +37,7 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 // Serialises migrations when several processes start at once against one PostgreSQL.
 const MIGRATION_LOCK_ID = 7_316_001;
 
-export class DatabaseUnreachableError extends Error {}
+export class DatabaseUnreachableError extends UserFacingError {}
 
 export function redactUrl(url: string): string {
   try {
@@ -149,7 +150,7 @@ export async function openPglite(
   };
 }
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
 }
 
@@ -157,4 +158,19 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): P
 export async function queryRows<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/** Opens the database and applies the migrations: the first step of every command that touches data. */
+export async function openMigratedDatabase(opts: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+}): Promise<Database> {
+  const database = await openDatabase(opts);
+  try {
+    await database.migrate();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
 }

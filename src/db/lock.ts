@@ -1,8 +1,9 @@
 // PGlite has no lock of its own: two processes on one data dir silently lose rows, so we take one.
 import fs from 'node:fs';
 import path from 'node:path';
+import { UserFacingError } from '../errors.ts';
 
-export class DataDirLockedError extends Error {}
+export class DataDirLockedError extends UserFacingError {}
 
 function processAlive(pid: number): boolean {
   try {
