@@ -3,10 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import { type Database, openDatabase } from './db/connect.ts';
+import { type Database, openMigratedDatabase } from './db/connect.ts';
 import { type App, buildApp } from './http/app.ts';
 import { systemJobs, vacuumJob } from './jobs/system.ts';
 import { Worker } from './jobs/worker.ts';
+import { defaultNetworks } from './networks/registry.ts';
+import { publishingJobs } from './publishing/jobs.ts';
 import { loadOrCreateKey, SecretBox } from './security/secret-box.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,26 +22,14 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Opens the database and applies the migrations: the first step of every command that touches data. */
-export async function openMigrated(config: Config, logger: Logger): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    const started = performance.now();
-    await database.migrate();
-    logger.debug({ ms: Math.round(performance.now() - started) }, 'migrations applied');
-  } catch (err) {
-    await database.close();
-    throw err;
-  }
-  return database;
-}
-
 export async function run(
   config: Config,
   logger: Logger,
   roles: { web: boolean; worker: boolean },
 ): Promise<Running> {
-  const database = await openMigrated(config, logger);
+  const started = performance.now();
+  const database = await openMigratedDatabase(config);
+  logger.debug({ ms: Math.round(performance.now() - started) }, 'database open and migrated');
   const { key, source } = loadOrCreateKey(config.secretKey, config.dataDir);
   if (source === 'generated')
     logger.info({ dir: config.dataDir }, 'generated a new secret key in the data directory');
@@ -54,7 +44,8 @@ export async function run(
     }
     if (roles.worker) {
       // PostgreSQL has autovacuum; PGlite has none, so there the queue runs VACUUM ANALYZE.
-      const jobs = database.kind === 'postgres' ? systemJobs.filter((j) => j !== vacuumJob) : systemJobs;
+      const system = database.kind === 'postgres' ? systemJobs.filter((j) => j !== vacuumJob) : systemJobs;
+      const jobs = [...system, ...publishingJobs({ secretBox, networks: defaultNetworks })];
       worker = new Worker({ database, jobs, concurrency: config.workerConcurrency, logger });
       worker.start();
     }

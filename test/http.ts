@@ -2,15 +2,20 @@
 import pino from 'pino';
 import type { Database } from '../src/db/connect.ts';
 import { type App, buildApp } from '../src/http/app.ts';
+import type { NetworkRegistry } from '../src/networks/registry.ts';
 import { SecretBox } from '../src/security/secret-box.ts';
 
-export async function testApp(database: Database, opts: { webDir?: string } = {}): Promise<App> {
+export async function testApp(
+  database: Database,
+  opts: { webDir?: string; networks?: NetworkRegistry } = {},
+): Promise<App> {
   const app = await buildApp({
     database,
     config: { secureCookies: false, publicUrl: 'http://stemme.test', trustProxy: false },
     secretBox: new SecretBox(Buffer.alloc(32, 1)),
     logger: pino({ level: 'silent' }),
     webDir: opts.webDir,
+    ...(opts.networks && { networks: opts.networks }),
   });
   await app.ready();
   return app;

@@ -22,6 +22,21 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/team/members/:userId': { role: 'viewer' },
   'POST /api/team/invitations': { role: 'bogus-role' },
   'POST /api/invitations/:token/accept': {},
+  'POST /api/channels': { network: 'sandbox' },
+  'PUT /api/channels/:channelId/credentials': { network: 'sandbox' },
+  'POST /api/posts/preview': { text: 'x', channelIds: ['11111111-1111-4111-8111-111111111111'] },
+  'POST /api/posts': { text: 'x', channelIds: ['11111111-1111-4111-8111-111111111111'] },
+  'POST /api/strategy/plans': { personUserId: '22222222-2222-4222-8222-222222222222' },
+  'POST /api/strategy/plans/:planId/goals': { title: 'X', objective: 'loyal_customers' },
+  'POST /api/strategy/goals/:goalId/kpis': { kind: 'ambassadors' },
+  'POST /api/strategy/plans/:planId/audiences': { name: 'X', participation: 'joiners' },
+  'POST /api/strategy/plans/:planId/channels': { network: 'blog', handle: 'x' },
+  'POST /api/strategy/plans/:planId/topics': { stance: 'in', name: 'X' },
+  'POST /api/strategy/plans/:planId/watch-terms': { kind: 'brand', term: 'X' },
+  'POST /api/strategy/plans/:planId/responsibilities': {
+    userId: '22222222-2222-4222-8222-222222222222',
+    responsibility: 'X',
+  },
 };
 
 const RANDOM_UUID = '11111111-1111-4111-8111-111111111111';
@@ -53,11 +68,33 @@ describeEachDb('access rules on every route', (get) => {
       get().db,
       sql`insert into jobs (name, org_id, state, last_error) values ('test.dead', ${orgId}, 'dead', 'boom in org A') returning id`,
     );
+    const channel = await admin.post<{ id: string }>('/api/channels', {
+      network: 'sandbox',
+      handle: 'fjord',
+    });
+    const post = await admin.post<{ id: string; targets: { id: string }[] }>('/api/posts', {
+      text: 'Hemmelig lansering',
+      channelIds: [channel.body.id],
+      scheduledAt: '2099-01-01T09:00:00+01:00',
+    });
+    expect(post.status).toBe(201);
+    // A real plan and goal of organisation A, so the walk tries them and not only random ids.
+    const plans = await admin.get<{ plans: { id: string }[] }>('/api/strategy/plans');
+    const planId = plans.body.plans[0]!.id;
+    const goal = await admin.post<{ id: string }>(`/api/strategy/plans/${planId}/goals`, {
+      title: 'Secret goal of org A',
+      objective: 'recruitment',
+    });
     a.ids = {
       userId: a.users.editor,
       id: inv.body.id,
       token: inv.body.url.split('/invite/')[1]!,
       jobId: job!.id,
+      planId,
+      goalId: goal.body.id,
+      channelId: channel.body.id,
+      postId: post.body.id,
+      targetId: post.body.targets[0]!.id,
     };
     a.markers = [
       orgId,
@@ -67,6 +104,11 @@ describeEachDb('access rules on every route', (get) => {
       'editor@a.example',
       'Fjordkraft',
       'boom in org A',
+      planId,
+      'Secret goal of org A',
+      channel.body.id,
+      post.body.id,
+      'Hemmelig lansering',
     ];
     // Someone who only belongs to organisation B: invited to A, starts B, is removed from A.
     const { client: b, userId: bId } = await addMember(app, admin, 'viewer', 'boss@b.example');
@@ -158,6 +200,12 @@ describeEachDb('access rules on every route', (get) => {
       sql`select count(*)::int as n from memberships where org_id = ${a.orgId}`,
     );
     expect(rows[0]?.n).toBe(4);
+    const published = await queryRows<{ status: string; channel: string }>(
+      get().db,
+      sql`select t.status, c.status as channel from publish_targets t join channels c on c.id = t.channel_id
+          where t.id = ${a.ids.targetId}`,
+    );
+    expect(published).toEqual([{ status: 'scheduled', channel: 'active' }]);
     const admin = new Client(app);
     await admin.post('/api/auth/login', { email: 'ingrid@example.no', password: 'et langt og godt passord' });
     const pending = await admin.get<{ invitations: { id: string }[] }>('/api/team/invitations');

@@ -19,7 +19,10 @@ import type { Database } from '../db/connect.ts';
 import { queryRows } from '../db/connect.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { maskTokensInUrl } from '../log.ts';
+import { defaultNetworks, type NetworkRegistry } from '../networks/registry.ts';
+import { publishingRoutes } from '../publishing/routes.ts';
 import type { SecretBox } from '../security/secret-box.ts';
+import { strategyRoutes } from '../strategy/routes.ts';
 import { teamRoutes } from '../team/routes.ts';
 import { errorBody, handleError } from './errors.ts';
 import { registerGuard } from './guard.ts';
@@ -31,6 +34,8 @@ export interface AppDeps {
   logger: FastifyBaseLogger;
   /** The built SPA (web/dist); when absent the API still runs. */
   webDir?: string | undefined;
+  /** The networks channels can connect to; tests may swap one. */
+  networks?: NetworkRegistry;
 }
 
 export type App = FastifyInstance;
@@ -82,7 +87,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
 
   await app.register(teamRoutes, { database: deps.database, config: deps.config });
+  await app.register(strategyRoutes, { database: deps.database });
   await app.register(jobRoutes, { database: deps.database });
+  await app.register(publishingRoutes, {
+    database: deps.database,
+    secretBox: deps.secretBox,
+    networks: deps.networks ?? defaultNetworks,
+  });
 
   const webDir = deps.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

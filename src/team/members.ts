@@ -1,5 +1,5 @@
 // The team of an organisation: members, their roles, and the rule that an org always keeps an admin.
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connect.ts';
 import { DomainError } from '../errors.ts';
 import { recordAudit } from './audit.ts';
@@ -87,4 +87,15 @@ export async function removeMember(db: Db, actor: Actor, userId: string, ip: str
       ip,
     });
   });
+}
+
+/** Display names of people by id, whether or not they are still members (for records that outlive a membership). */
+export async function namesOf(db: DbOrTx, userIds: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

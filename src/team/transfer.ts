@@ -4,6 +4,18 @@ import { eq, getTableColumns, getTableName, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/connect.ts';
 import { DomainError } from '../errors.ts';
+import { sandboxAccounts, sandboxPosts } from '../networks/sandbox/schema.ts';
+import { channels, postMedia, posts, publishAttempts, publishTargets } from '../publishing/schema.ts';
+import {
+  strategyAudiences,
+  strategyChannels,
+  strategyGoals,
+  strategyKpis,
+  strategyPlans,
+  strategyResponsibilities,
+  strategyTopics,
+  strategyWatchTerms,
+} from '../strategy/schema.ts';
 import { auditLog, invitations, memberships, orgs, users } from './schema.ts';
 
 interface TenantTable {
@@ -18,6 +30,22 @@ export const TENANT_TABLES: TenantTable[] = [
   { table: memberships, orgColumn: memberships.orgId, userColumns: ['userId'] },
   { table: invitations, orgColumn: invitations.orgId, userColumns: ['invitedBy', 'acceptedBy'] },
   { table: auditLog, orgColumn: auditLog.orgId, userColumns: ['actorId'] },
+  { table: strategyPlans, orgColumn: strategyPlans.orgId, userColumns: ['personUserId', 'leaderUserId'] },
+  { table: strategyGoals, orgColumn: strategyGoals.orgId, userColumns: [] },
+  { table: strategyKpis, orgColumn: strategyKpis.orgId, userColumns: [] },
+  { table: strategyAudiences, orgColumn: strategyAudiences.orgId, userColumns: [] },
+  { table: strategyChannels, orgColumn: strategyChannels.orgId, userColumns: ['ownerUserId'] },
+  { table: strategyTopics, orgColumn: strategyTopics.orgId, userColumns: [] },
+  { table: strategyWatchTerms, orgColumn: strategyWatchTerms.orgId, userColumns: [] },
+  { table: strategyResponsibilities, orgColumn: strategyResponsibilities.orgId, userColumns: ['userId'] },
+  { table: sandboxAccounts, orgColumn: sandboxAccounts.orgId, userColumns: [] },
+  { table: sandboxPosts, orgColumn: sandboxPosts.orgId, userColumns: [] },
+  // Channel credentials leave sealed with this instance's key: elsewhere they read as "reconnect needed".
+  { table: channels, orgColumn: channels.orgId, userColumns: ['ownerUserId', 'connectedBy'] },
+  { table: posts, orgColumn: posts.orgId, userColumns: ['writtenBy', 'createdBy', 'approvedBy'] },
+  { table: postMedia, orgColumn: postMedia.orgId, userColumns: [] },
+  { table: publishTargets, orgColumn: publishTargets.orgId, userColumns: ['deletedBy'] },
+  { table: publishAttempts, orgColumn: publishAttempts.orgId, userColumns: [] },
 ];
 
 export const EXPORT_FORMAT = 'stemme-org';

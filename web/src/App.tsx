@@ -69,7 +69,7 @@ export function App() {
         <Route path="/invite/:token" element={<InvitePage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<Navigate to="/strategy" replace />} />
-          <Route path="/strategy" element={<StrategyPage />} />
+          <Route path="/strategy/:section?" element={<StrategyPage />} />
           <Route path="/publish" element={<PublishPage />} />
           <Route path="/listen" element={<ListenPage />} />
           <Route path="/inbox" element={<InboxPage />} />

@@ -1,0 +1,161 @@
+// The health check's terms: the snapshot it reads (plain data, no I/O), the findings it makes, and a check.
+import type {
+  Commitment,
+  GoalOrientation,
+  KpiKind,
+  KpiParams,
+  Network,
+  Objective,
+  Participation,
+  ReachChoice,
+  TopicStance,
+  WatchKind,
+} from '../vocabulary.ts';
+
+export const SEVERITIES = ['critical', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/**
+ * What other capabilities know about the plan's reality. `null` means the capability that would know does not
+ * exist in Stemme yet, and the checks that need it say so instead of guessing.
+ */
+export interface ExternalSignals {
+  /** Listening's monitors and the terms each one covers. */
+  monitors: { id: string; name: string; terms: string[] }[] | null;
+  /** Publishing's authorship ledger for the leader's posts over the last 90 days. */
+  authorship: { leaderPosts: number; writtenByLeader: number } | null;
+  /** Network accounts connected for publishing. */
+  connectedChannels: { network: Network; handle: string }[] | null;
+}
+
+export const NOTHING_BUILT_YET: ExternalSignals = {
+  monitors: null,
+  authorship: null,
+  connectedChannels: null,
+};
+
+export interface StrategySnapshot {
+  now: Date;
+  plan: {
+    personUserId: string | null;
+    purpose: string;
+    goalOrientation: GoalOrientation | null;
+    reach: ReachChoice | null;
+    leaderUserId: string | null;
+    leaderName: string | null;
+    leaderBacking: string;
+    rewards: string;
+    peerNetwork: string;
+    vision: string;
+    keyMessages: string[];
+    notAppear: string;
+  };
+  goals: {
+    id: string;
+    title: string;
+    objective: Objective;
+    objectiveNote: string;
+    kpis: {
+      id: string;
+      kind: KpiKind;
+      params: KpiParams;
+      baseline: number | null;
+      target: number | null;
+      targetDate: string | null;
+    }[];
+  }[];
+  audiences: { id: string; name: string; participation: Participation; offer: string }[];
+  channels: {
+    id: string;
+    network: Network;
+    handle: string;
+    x: number | null;
+    y: number | null;
+    reason: string;
+    contentPlan: string;
+    postsPerWeek: number | null;
+    audienceIds: string[];
+  }[];
+  topics: { id: string; stance: TopicStance; name: string; examples: string[] }[];
+  watchTerms: { id: string; kind: WatchKind; term: string }[];
+  responsibilities: {
+    id: string;
+    userId: string;
+    name: string;
+    isMember: boolean;
+    responsibility: string;
+    hoursPerWeek: number | null;
+    commitment: Commitment | null;
+  }[];
+  members: { userId: string; name: string }[];
+  signals: ExternalSignals;
+}
+
+/** A place in the strategy workspace, or another area of the app, where a finding is fixed. */
+export type FixTarget =
+  | { section: 'goals' | 'audiences' | 'channels' | 'topics' | 'presence' | 'team'; anchor?: string }
+  | { area: 'team' | 'listen' | 'publish' };
+
+export type SubjectKind = 'goal' | 'kpi' | 'audience' | 'channel' | 'topic' | 'responsibility';
+
+export type FindingParams = Readonly<Record<string, string | number | readonly string[]>>;
+
+/** A finding as a check makes it: facts only. Words in the reader's language are added afterwards. */
+export interface Finding {
+  check: CheckId;
+  severity: Severity;
+  subject?: { kind: SubjectKind; id: string; name: string };
+  /** A variant of the check's message, when one check can fail in more than one way. */
+  variant?: string;
+  params?: FindingParams;
+  fix: FixTarget;
+  /** The check could not look, because what it needs does not exist in Stemme yet. */
+  unavailable?: boolean;
+}
+
+export const CHECK_IDS = [
+  'purpose',
+  'goals-exist',
+  'goal-objective',
+  'goal-kpis',
+  'kpi-complete',
+  'kpi-overdue',
+  'quality-over-quantity',
+  'audiences-exist',
+  'audience-offer',
+  'audience-reached',
+  'participation-fit',
+  'channels-exist',
+  'channel-placed',
+  'channel-content',
+  'three-decisions',
+  'decisions-vs-matrix',
+  'overlapping-networks',
+  'channels-connected',
+  'team-size',
+  'leader-named',
+  'leader-backing',
+  'leader-own-voice',
+  'authorship',
+  'time-budget',
+  'former-members',
+  'topics-out',
+  'topics-in',
+  'topic-examples',
+  'not-appear',
+  'offensive',
+  'defensive',
+  'leader-name-watched',
+  'monitors',
+  'signals',
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export interface HealthCheck {
+  id: CheckId;
+  /** How much the check counts in the score: 3 for what the seeds call critical, 1 for advice. */
+  weight: 1 | 2 | 3;
+  /** False when the plan has nothing for the check to look at (no goals: no goal can lack a KPI). */
+  applies?: (s: StrategySnapshot) => boolean;
+  run: (s: StrategySnapshot) => Finding[];
+}
