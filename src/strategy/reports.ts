@@ -1,5 +1,7 @@
 // What the strategy reports: the health check of a plan and the plan as a document, in the reader's language.
 import type { DbOrTx } from '../db/connect.ts';
+import { defaultNetworks } from '../networks/registry.ts';
+import { listChannels } from '../publishing/channels.ts';
 import { getOrg } from '../team/orgs.ts';
 import type { Locale } from '../team/schema.ts';
 import { planBlocks } from './export/blocks.ts';
@@ -9,17 +11,27 @@ import { type HealthReport, healthReport } from './health/report.ts';
 import { snapshotOf } from './health/snapshot.ts';
 import type { ExternalSignals } from './health/types.ts';
 import { getPlanDocument, type PlanDocument } from './service.ts';
+import { NETWORKS, type Network } from './vocabulary.ts';
 
 /**
- * What Listening and Publishing know about the plan's reality. Neither is built yet, so every signal is
- * "unknown"; when they land, they fill this in and the checks that need it start to look.
+ * What Listening and Publishing know about the plan's reality. Publishing's connected channels are real;
+ * monitors (Listening) and the authorship ledger are not built yet, so those stay "unknown" and the checks
+ * that need them say so instead of guessing.
  */
 export async function externalSignals(
-  _db: DbOrTx,
-  _orgId: string,
+  db: DbOrTx,
+  orgId: string,
   _doc: PlanDocument,
 ): Promise<ExternalSignals> {
-  return { monitors: null, authorship: null, connectedChannels: null };
+  const connected = await listChannels(db, orgId, defaultNetworks);
+  const known = new Set<string>(NETWORKS);
+  return {
+    monitors: null,
+    authorship: null,
+    connectedChannels: connected
+      .filter((c) => known.has(c.network))
+      .map((c) => ({ network: c.network as Network, handle: c.handle })),
+  };
 }
 
 export async function planHealth(
