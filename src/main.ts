@@ -7,6 +7,7 @@ import { loadCliConfig, withDatabase } from './cli-support.ts';
 import { DomainError, UserFacingError } from './errors.ts';
 import { registerDetectCommands } from './listening/nlp/cli.ts';
 import { registerQueryCommands } from './listening/query/cli.ts';
+import { registerStrategyCommands } from './strategy/cli.ts';
 import { registerTeamCommands } from './team/cli.ts';
 
 /** Errors the user can act on end the command with one line and exit code 1; anything else is a bug. */
@@ -123,6 +124,7 @@ program
   });
 
 registerTeamCommands(program);
+registerStrategyCommands(program);
 registerQueryCommands(program);
 registerDetectCommands(program);
 

@@ -154,6 +154,16 @@ describe('npm start on the embedded database', () => {
     await server.stop();
   });
 
+  it('stemme seed demo fills the empty plan once and reports its health', async () => {
+    const seeded = await runStemme(['seed', 'demo'], { STEMME_DATA_DIR: dataDir });
+    expect(seeded.stderr).toBe('');
+    const score = Number(/health score (\d+)/.exec(seeded.stdout)?.[1]);
+    expect(score).toBeGreaterThanOrEqual(90);
+    const again = await runStemme(['seed', 'demo'], { STEMME_DATA_DIR: dataDir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already started/);
+  });
+
   it('stemme backup and restore carry the embedded database to a new data directory', async () => {
     const file = path.join(tempDir(), 'backup.tar.gz');
     const backup = await runStemme(['backup', file], { STEMME_DATA_DIR: dataDir });
