@@ -103,7 +103,7 @@ describe('the health check as a whole', () => {
           expect(text.trim(), `${locale} ${d.id} ${field}`).not.toBe('');
           expect(text, `${locale} ${d.id} ${field}`).not.toMatch(/undefined|\[object|NaN|“”|«»|„“|»«/);
         }
-        expect(d.fix).toMatch(/^\/(strategy|team|listen|publish)/);
+        expect(d.fix).toMatch(/^\/(strategy|team|listen|publish|settings)/);
       }
     }
   });

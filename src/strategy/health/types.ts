@@ -94,7 +94,7 @@ export interface StrategySnapshot {
 /** A place in the strategy workspace, or another area of the app, where a finding is fixed. */
 export type FixTarget =
   | { section: 'goals' | 'audiences' | 'channels' | 'topics' | 'presence' | 'team'; anchor?: string }
-  | { area: 'team' | 'listen' | 'publish' };
+  | { area: 'team' | 'listen' | 'publish' | 'settings' };
 
 export type SubjectKind = 'goal' | 'kpi' | 'audience' | 'channel' | 'topic' | 'responsibility';
 

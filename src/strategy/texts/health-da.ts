@@ -156,7 +156,9 @@ export const healthDa: HealthTexts = {
         ? 'Udgivelse er ikke bygget endnu, så Stemme kan ikke se, om de planlagte kanaler har en forbundet konto.'
         : 'Kanalen står i planen, men der er ingen konto forbundet til udgivelse.',
     nextStep: (f) =>
-      f.unavailable ? 'Intet at gøre nu; tjekket virker, når Udgivelse kommer.' : 'Forbind kontoen.',
+      f.unavailable
+        ? 'Intet at gøre nu; tjekket virker, når Udgivelse kommer.'
+        : 'Forbind kontoen under Indstillinger → Kanaler.',
   },
   'team-size': {
     source: '004, punkt 3: et hold, aldrig én person',

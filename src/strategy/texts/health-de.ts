@@ -164,7 +164,7 @@ export const healthDe: HealthTexts = {
     nextStep: (f) =>
       f.unavailable
         ? 'Jetzt nichts zu tun; diese Prüfung greift, sobald das Veröffentlichen da ist.'
-        : 'Verbinden Sie das Konto.',
+        : 'Verbinden Sie das Konto unter Einstellungen → Kanäle.',
   },
   'team-size': {
     source: '004, Punkt 3: ein Team, nie eine Einzelperson',

@@ -159,7 +159,7 @@ export const healthEn: HealthTexts = {
     nextStep: (f) =>
       f.unavailable
         ? 'Nothing to do now; this check starts working when Publishing arrives.'
-        : 'Connect the account.',
+        : 'Connect the account in Settings → Channels.',
   },
   'team-size': {
     source: '004, point 3: a team, never one person',

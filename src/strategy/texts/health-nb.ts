@@ -156,7 +156,9 @@ export const healthNb: HealthTexts = {
         ? 'Publisering er ikke bygget ennå, så Stemme kan ikke se om de planlagte kanalene har en tilkoblet konto.'
         : 'Kanalen står i planen, men ingen konto er koblet til for publisering.',
     nextStep: (f) =>
-      f.unavailable ? 'Ingenting å gjøre nå; sjekken virker når Publisering kommer.' : 'Koble til kontoen.',
+      f.unavailable
+        ? 'Ingenting å gjøre nå; sjekken virker når Publisering kommer.'
+        : 'Koble til kontoen under Innstillinger → Kanaler.',
   },
   'team-size': {
     source: '004, punkt 3: et team, aldri én person',

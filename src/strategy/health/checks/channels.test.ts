@@ -96,6 +96,6 @@ describe('channels-connected (degrades without Publishing)', () => {
     const s = healthyWith(
       (s) => (s.signals.connectedChannels = [{ network: 'bluesky', handle: '@FJELLVIND.no' }]),
     );
-    expect(checkChannelsConnected(s)).toMatchObject([{ subject: { id: 'c2' } }]);
+    expect(checkChannelsConnected(s)).toMatchObject([{ subject: { id: 'c2' }, fix: { area: 'settings' } }]);
   });
 });

@@ -109,7 +109,8 @@ export function checkChannelsConnected(s: StrategySnapshot): Finding[] {
       check: 'channels-connected',
       severity: 'info',
       subject: { kind: 'channel', id: c.id, name: label(c) },
-      fix: { area: 'publish' },
+      // Accounts are connected in Settings → Channels.
+      fix: { area: 'settings' },
     }));
 }
 

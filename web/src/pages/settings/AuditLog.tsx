@@ -18,6 +18,12 @@ const ACTIONS = [
   'invitation.revoked',
   'org.created',
   'org.updated',
+  'channel.connect',
+  'channel.disconnect',
+  'channel.reconnect',
+  'post.create',
+  'post.delete',
+  'post.retry',
 ] as const;
 type KnownAction = (typeof ACTIONS)[number];
 

@@ -1,10 +1,11 @@
-// Settings: the organisation (admins), your profile, the audit log and failed jobs (admins), the API reference.
+// Settings: the organisation (admins), your profile, the connected channels, the audit log and failed jobs (admins), the API reference.
 import { useTranslation } from 'react-i18next';
 import { ExternalIcon } from '../../components/Icons.tsx';
 import { Card, PageHeader } from '../../components/ui.tsx';
 import { useAuthenticated } from '../../session.tsx';
 import { useDocumentTitle } from '../../useDocumentTitle.ts';
 import { AuditLog } from './AuditLog.tsx';
+import { Channels } from './Channels.tsx';
 import { FailedJobs } from './FailedJobs.tsx';
 import { OrgSettings } from './OrgSettings.tsx';
 import { ProfileSettings } from './ProfileSettings.tsx';
@@ -30,6 +31,14 @@ export function SettingsPage() {
             <ProfileSettings key={session.user.locale ?? 'none'} />
           </Card>
         </div>
+        <Card
+          title={t('settings.channels.title')}
+          description={
+            isAdmin ? t('settings.channels.description') : t('settings.channels.descriptionReadOnly')
+          }
+        >
+          <Channels isAdmin={isAdmin} />
+        </Card>
         {isAdmin && (
           <Card title={t('settings.audit.title')} description={t('settings.audit.description')}>
             <AuditLog />
