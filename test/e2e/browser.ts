@@ -2,8 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
-import { repoRoot } from '../process.ts';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { repoRoot, type Server, startStemme, tempDir } from '../process.ts';
 
 export const artifactsDir = path.join(repoRoot, 'test-results');
 
@@ -43,4 +44,39 @@ export function ensureWebBuilt(): void {
     stdio: 'inherit',
   });
   if (r.status !== 0) throw new Error('building the UI failed');
+}
+
+export const E2E_PASSWORD = 'et langt og godt passord';
+
+/**
+ * One real `stemme start` on a fresh data dir and one Chromium for a test file; the getter is valid inside
+ * tests, after beforeAll has run.
+ */
+export function stemmeInBrowser(): () => { server: Server; browser: Browser } {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureWebBuilt();
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    [server, browser] = await Promise.all([startStemme({ STEMME_DATA_DIR: tempDir() }), launchChromium()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return () => {
+    if (!server || !browser) throw new Error('Stemme and Chromium are not started yet');
+    return { server, browser };
+  };
+}
+
+/** Fills and submits the first-run onboarding form as Astrid Berg of Fjellvind AS. */
+export async function onboardInBrowser(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('onboarding-org-name').fill('Fjellvind AS');
+  await page.getByTestId('onboarding-name').fill('Astrid Berg');
+  await page.getByTestId('onboarding-email').fill('astrid@fjellvind.no');
+  await page.getByTestId('onboarding-password').fill(E2E_PASSWORD);
+  await page.getByTestId('onboarding-password-confirm').fill(E2E_PASSWORD);
+  await page.getByTestId('onboarding-submit').click();
 }

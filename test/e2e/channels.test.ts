@@ -1,41 +1,20 @@
 // Settings → Channels in real Chromium against a real `stemme start`: connect the built-in sandbox, see it
 // listed, disconnect it, see the empty state again; a Bluesky main password is refused with a field error.
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Server, startStemme, tempDir } from '../process.ts';
-import { artifactsDir, ensureWebBuilt, launchChromium } from './browser.ts';
-
-const PASSWORD = 'et langt og godt passord';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir, onboardInBrowser, E2E_PASSWORD as PASSWORD, stemmeInBrowser } from './browser.ts';
 
 describe('browser: settings → channels', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    fs.mkdirSync(artifactsDir, { recursive: true });
-    [server, browser] = await Promise.all([startStemme({ STEMME_DATA_DIR: tempDir() }), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stemme = stemmeInBrowser();
 
   it('connects the sandbox, lists it, disconnects it, and refuses a Bluesky main password', async () => {
+    const { server, browser } = stemme();
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const failures: string[] = [];
     page.on('pageerror', (err) => failures.push(err.message));
 
-    await page.goto(server.url);
-    await page.getByTestId('onboarding-org-name').fill('Fjellvind AS');
-    await page.getByTestId('onboarding-name').fill('Astrid Berg');
-    await page.getByTestId('onboarding-email').fill('astrid@fjellvind.no');
-    await page.getByTestId('onboarding-password').fill(PASSWORD);
-    await page.getByTestId('onboarding-password-confirm').fill(PASSWORD);
-    await page.getByTestId('onboarding-submit').click();
+    await onboardInBrowser(page, server.url);
     await page.getByTestId('current-org-name').waitFor();
 
     // No channels yet: the empty state says what to do.

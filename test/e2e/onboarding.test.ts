@@ -1,43 +1,21 @@
 // The first walk a new team makes, in real Chromium against a real `stemme start`:
 // onboarding → sign in → invite a member → the member joins → switch to Norsk → sign out.
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Server, startStemme, tempDir } from '../process.ts';
-import { artifactsDir, ensureWebBuilt, launchChromium } from './browser.ts';
-
-const PASSWORD = 'et langt og godt passord';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir, onboardInBrowser, E2E_PASSWORD as PASSWORD, stemmeInBrowser } from './browser.ts';
 
 describe('browser: onboarding to sign-out', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    fs.mkdirSync(artifactsDir, { recursive: true });
-    [server, browser] = await Promise.all([startStemme({ STEMME_DATA_DIR: tempDir() }), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stemme = stemmeInBrowser();
 
   it('walks the whole first-run path', async () => {
+    const { server, browser } = stemme();
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const failures: string[] = [];
     page.on('pageerror', (err) => failures.push(err.message));
 
     // Onboarding: the empty database shows it, and it creates the org and its admin.
-    await page.goto(server.url);
-    await page.getByTestId('onboarding-form').waitFor();
-    await page.getByTestId('onboarding-org-name').fill('Fjellvind AS');
-    await page.getByTestId('onboarding-name').fill('Astrid Berg');
-    await page.getByTestId('onboarding-email').fill('astrid@fjellvind.no');
-    await page.getByTestId('onboarding-password').fill(PASSWORD);
-    await page.getByTestId('onboarding-password-confirm').fill(PASSWORD);
-    await page.getByTestId('onboarding-submit').click();
+    await onboardInBrowser(page, server.url);
     await expect.poll(() => page.getByTestId('current-org-name').textContent()).toContain('Fjellvind AS');
 
     // Every area of the navigation is there, and the unbuilt ones say so rather than show fake data.

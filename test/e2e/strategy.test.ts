@@ -1,42 +1,21 @@
 // The strategy workspace in real Chromium against a real `stemme start`: sign up, fill Dutta's matrix (place a
 // channel by click, then drag it), run the health check, follow a finding's fix link, fix it, see it gone.
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Server, startStemme, tempDir } from '../process.ts';
-import { artifactsDir, ensureWebBuilt, launchChromium } from './browser.ts';
-
-const PASSWORD = 'et langt og godt passord';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir, onboardInBrowser, stemmeInBrowser } from './browser.ts';
 
 describe('browser: the strategy workspace', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    fs.mkdirSync(artifactsDir, { recursive: true });
-    [server, browser] = await Promise.all([startStemme({ STEMME_DATA_DIR: tempDir() }), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stemme = stemmeInBrowser();
 
   it('fills the matrix, runs the health check, fixes a finding and sees it gone', async () => {
+    const { server, browser } = stemme();
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
     const page = await context.newPage();
     const failures: string[] = [];
     page.on('pageerror', (err) => failures.push(err.message));
 
     // Sign up through onboarding; Stemme opens on the strategy's health check.
-    await page.goto(server.url);
-    await page.getByTestId('onboarding-org-name').fill('Fjellvind AS');
-    await page.getByTestId('onboarding-name').fill('Astrid Berg');
-    await page.getByTestId('onboarding-email').fill('astrid@fjellvind.no');
-    await page.getByTestId('onboarding-password').fill(PASSWORD);
-    await page.getByTestId('onboarding-password-confirm').fill(PASSWORD);
-    await page.getByTestId('onboarding-submit').click();
+    await onboardInBrowser(page, server.url);
     await page.getByTestId('health-section').waitFor();
     expect(await page.getByTestId('findings-critical').getByTestId('finding-purpose').count()).toBe(1);
     // What Stemme cannot check yet is said plainly, not guessed.
