@@ -18,17 +18,21 @@ import publishDa from './publish/da.json';
 import publishDe from './publish/de.json';
 import publishEn from './publish/en.json';
 import publishNb from './publish/nb.json';
+import trainingDa from './training/da.json';
+import trainingDe from './training/de.json';
+import trainingEn from './training/en.json';
+import trainingNb from './training/nb.json';
 
 // The big areas keep their texts in their own files (web/src/i18n/<area>/<locale>.json), under one key each.
-const enAll = { ...en, publish: publishEn, listen: listenEn, guidelines: guidelinesEn };
+const enAll = { ...en, publish: publishEn, listen: listenEn, guidelines: guidelinesEn, training: trainingEn };
 export type Messages = typeof enAll;
 
 // Every language must have exactly the keys English has: a missing or extra key fails the typecheck.
 const byLocale: Record<Locale, Messages> = {
   en: enAll,
-  nb: { ...nb, publish: publishNb, listen: listenNb, guidelines: guidelinesNb },
-  da: { ...da, publish: publishDa, listen: listenDa, guidelines: guidelinesDa },
-  de: { ...de, publish: publishDe, listen: listenDe, guidelines: guidelinesDe },
+  nb: { ...nb, publish: publishNb, listen: listenNb, guidelines: guidelinesNb, training: trainingNb },
+  da: { ...da, publish: publishDa, listen: listenDa, guidelines: guidelinesDa, training: trainingDa },
+  de: { ...de, publish: publishDe, listen: listenDe, guidelines: guidelinesDe, training: trainingDe },
 };
 const reverse: [typeof nb, typeof da, typeof de] = [en, en, en];
 const reverseAreas: [typeof publishNb, typeof publishDa, typeof publishDe][] = [
@@ -44,6 +48,12 @@ void reverse;
 void reverseAreas;
 void reverseListen;
 void reverseGuidelines;
+const reverseTraining: [typeof trainingNb, typeof trainingDa, typeof trainingDe] = [
+  trainingEn,
+  trainingEn,
+  trainingEn,
+];
+void reverseTraining;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
