@@ -1,6 +1,8 @@
 // The one schema: every capability's tables, gathered for Drizzle and drizzle-kit.
 export * from '../jobs/schema.ts';
 export * from '../networks/sandbox/schema.ts';
+export * from '../notifications/schema.ts';
+export * from '../publishing/edit-schema.ts';
 export * from '../publishing/schema.ts';
 export * from '../strategy/schema.ts';
 export * from '../team/schema.ts';

@@ -5,6 +5,8 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/connect.ts';
 import { DomainError } from '../errors.ts';
 import { sandboxAccounts, sandboxPosts } from '../networks/sandbox/schema.ts';
+import { notifications } from '../notifications/schema.ts';
+import { mastodonAuthorizations, postRevisions } from '../publishing/edit-schema.ts';
 import { channels, postMedia, posts, publishAttempts, publishTargets } from '../publishing/schema.ts';
 import {
   strategyAudiences,
@@ -46,6 +48,14 @@ export const TENANT_TABLES: TenantTable[] = [
   { table: postMedia, orgColumn: postMedia.orgId, userColumns: [] },
   { table: publishTargets, orgColumn: publishTargets.orgId, userColumns: ['deletedBy'] },
   { table: publishAttempts, orgColumn: publishAttempts.orgId, userColumns: [] },
+  { table: postRevisions, orgColumn: postRevisions.orgId, userColumns: ['editedBy'] },
+  // Sealed with this instance's key like channel credentials: elsewhere an unfinished authorization just expires.
+  {
+    table: mastodonAuthorizations,
+    orgColumn: mastodonAuthorizations.orgId,
+    userColumns: ['userId', 'ownerUserId'],
+  },
+  { table: notifications, orgColumn: notifications.orgId, userColumns: ['userId'] },
 ];
 
 export const EXPORT_FORMAT = 'stemme-org';

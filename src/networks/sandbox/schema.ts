@@ -45,6 +45,8 @@ export const sandboxPosts = pgTable(
     text: text('text').notNull(),
     images: jsonb('images').$type<SandboxImage[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The sandbox allows editing a published post, like Mastodon; set on the last edit. */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [
