@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { GuidelineHit } from '../guidelines/check.ts';
 import type { FailureClass, RemotePart } from '../networks/types.ts';
 import { orgs, users } from '../team/schema.ts';
 
@@ -55,6 +56,19 @@ export const channels = pgTable(
   ],
 );
 
+/**
+ * Where a post is in its flow. 'ready': submitted and either approved or not needing approval — its targets are
+ * queued. The post's `state` in the API is derived from this and its targets (see POST_STATE_SQL in posts.ts).
+ */
+export const POST_STAGES = ['draft', 'pending_approval', 'changes_requested', 'ready'] as const;
+export type PostStage = (typeof POST_STAGES)[number];
+
+/** A channel's own edit of the post: the parts as the author wants them there. */
+export interface VariantEdit {
+  channelId: string;
+  parts: string[];
+}
+
 export const posts = pgTable(
   'posts',
   {
@@ -62,11 +76,19 @@ export const posts = pgTable(
     orgId: orgId(),
     text: text('text').notNull(),
     thread: boolean('thread').notNull().default(false),
-    scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
+    /** null for a draft without a time yet. */
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    stage: text('stage').$type<PostStage>().notNull().default('ready'),
+    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** The guideline check's findings at the last save or submit, so an approver sees them. */
+    guidelineHits: jsonb('guideline_hits').$type<GuidelineHit[]>().notNull().default([]),
+    /** Per-channel edits the author made (kept across later edits of the main text). */
+    variantEdits: jsonb('variant_edits').$type<VariantEdit[]>().notNull().default([]),
     /** Whose words these are; compared with the channel's owner for the authorship ledger. */
     writtenBy: uuid('written_by').references(() => users.id, { onDelete: 'set null' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    /** The approval flow (a later step) sets these; publishing refuses while approval is required and missing. */
+    /** Fixed when the post is submitted (from the organisation's setting); the publish job refuses without approvedBy. */
     requiresApproval: boolean('requires_approval').notNull().default(false),
     approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
@@ -126,7 +148,8 @@ export const publishTargets = pgTable(
       .references(() => channels.id, { onDelete: 'cascade' }),
     variant: jsonb('variant').$type<StoredVariant>().notNull(),
     status: text('status').$type<TargetStatus>().notNull().default('scheduled'),
-    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** null while the post is a draft without a time. */
+    dueAt: timestamp('due_at', { withTimezone: true }),
     /** Fixed at the first attempt and reused by every retry, so the network can recognise a repeat. */
     idempotencyKey: text('idempotency_key'),
     keyIssuedAt: timestamp('key_issued_at', { withTimezone: true }),
@@ -187,4 +210,53 @@ export const publishAttempts = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('publish_attempts_target_number_unique').on(t.targetId, t.number)],
+);
+
+/** The organisation's publishing rules. One row per organisation, created on first change. */
+export const publishingSettings = pgTable('publishing_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => orgs.id, { onDelete: 'cascade' }),
+  requireApproval: boolean('require_approval').notNull().default(false),
+  /** Approvers may approve posts they wrote or created themselves (admins always may). */
+  allowSelfApproval: boolean('allow_self_approval').notNull().default(false),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: updatedAt(),
+});
+
+export const COMMENT_KINDS = ['comment', 'submitted', 'approved', 'sent_back', 'approval_reset'] as const;
+export type CommentKind = (typeof COMMENT_KINDS)[number];
+
+/** The approval conversation on a post: comments and each step of the flow. */
+export const postComments = pgTable(
+  'post_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind').$type<CommentKind>().notNull(),
+    text: text('text').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('post_comments_post_idx').on(t.postId, t.createdAt)],
+);
+
+/** A channel's queue slots: weekday (1 = Monday) and wall-clock time in the organisation's time zone. */
+export const channelSlots = pgTable(
+  'channel_slots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    weekday: integer('weekday').notNull(),
+    /** 'HH:MM', 24-hour. */
+    time: text('time').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('channel_slots_unique').on(t.channelId, t.weekday, t.time)],
 );

@@ -7,7 +7,16 @@ import { DomainError } from '../errors.ts';
 import { sandboxAccounts, sandboxPosts } from '../networks/sandbox/schema.ts';
 import { notifications } from '../notifications/schema.ts';
 import { mastodonAuthorizations, postRevisions } from '../publishing/edit-schema.ts';
-import { channels, postMedia, posts, publishAttempts, publishTargets } from '../publishing/schema.ts';
+import {
+  channelSlots,
+  channels,
+  postComments,
+  postMedia,
+  posts,
+  publishAttempts,
+  publishingSettings,
+  publishTargets,
+} from '../publishing/schema.ts';
 import {
   strategyAudiences,
   strategyChannels,
@@ -44,10 +53,17 @@ export const TENANT_TABLES: TenantTable[] = [
   { table: sandboxPosts, orgColumn: sandboxPosts.orgId, userColumns: [] },
   // Channel credentials leave sealed with this instance's key: elsewhere they read as "reconnect needed".
   { table: channels, orgColumn: channels.orgId, userColumns: ['ownerUserId', 'connectedBy'] },
-  { table: posts, orgColumn: posts.orgId, userColumns: ['writtenBy', 'createdBy', 'approvedBy'] },
+  {
+    table: posts,
+    orgColumn: posts.orgId,
+    userColumns: ['writtenBy', 'createdBy', 'approvedBy', 'submittedBy'],
+  },
   { table: postMedia, orgColumn: postMedia.orgId, userColumns: [] },
   { table: publishTargets, orgColumn: publishTargets.orgId, userColumns: ['deletedBy'] },
   { table: publishAttempts, orgColumn: publishAttempts.orgId, userColumns: [] },
+  { table: publishingSettings, orgColumn: publishingSettings.orgId, userColumns: ['updatedBy'] },
+  { table: postComments, orgColumn: postComments.orgId, userColumns: ['authorId'] },
+  { table: channelSlots, orgColumn: channelSlots.orgId, userColumns: [] },
   { table: postRevisions, orgColumn: postRevisions.orgId, userColumns: ['editedBy'] },
   // Sealed with this instance's key like channel credentials: elsewhere an unfinished authorization just expires.
   {
