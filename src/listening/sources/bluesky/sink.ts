@@ -1,0 +1,43 @@
+// What every live source (Bluesky repo stream, Jetstream, search backfill, Mastodon) hands to the listening
+// pipeline: one normalised post shape, tombstones for deletions, and a small Sink that takes them in batches.
+import type { Post } from '../../query/post.ts';
+
+export type SourceName = 'bluesky' | 'mastodon' | 'rss';
+
+/** A post as the matcher sees it (Post), plus where it came from and who wrote it. */
+export interface SourcePost extends Post {
+  source: SourceName;
+  /** Stable identity at the source: the at:// URI of a Bluesky post, the ActivityPub URI of a status. */
+  externalId: string;
+  /** Same as externalId: the matcher's id. */
+  id: string;
+  publishedAt: Date;
+  /** The author's display name when known, else their handle. */
+  authorDisplay: string | null;
+  /** Handles mentioned in the post (without @). */
+  mentions: string[];
+  /** Hashtags (without #), as written. */
+  hashtags: string[];
+  /** Every language the post declares (post.lang is the first). */
+  langs: string[];
+}
+
+/** A post removed at the source after we may have stored it. */
+export interface SourceDelete {
+  source: SourceName;
+  externalId: string;
+  deletedAt: Date;
+}
+
+export interface SourceBatch {
+  posts: SourcePost[];
+  deletes: SourceDelete[];
+}
+
+/**
+ * Takes batches in order. A source saves its cursor only after write() has resolved, so a crash replays at
+ * most the batch in flight: write() should be idempotent by (source, externalId).
+ */
+export interface Sink {
+  write(batch: SourceBatch): Promise<void>;
+}
