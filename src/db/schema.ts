@@ -1,6 +1,7 @@
 // The one schema: every capability's tables, gathered for Drizzle and drizzle-kit.
 export * from '../guidelines/schema.ts';
 export * from '../jobs/schema.ts';
+export * from '../listening/schema.ts';
 export * from '../listening/sources/bluesky/schema.ts';
 export * from '../networks/sandbox/schema.ts';
 export * from '../notifications/schema.ts';
