@@ -33,6 +33,11 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/strategy/plans/:planId/channels': { network: 'blog', handle: 'x' },
   'POST /api/strategy/plans/:planId/topics': { stance: 'in', name: 'X' },
   'POST /api/strategy/plans/:planId/watch-terms': { kind: 'brand', term: 'X' },
+  'POST /api/guidelines/acknowledge': { version: 1 },
+  'POST /api/guidelines/proposals': { sections: [] },
+  'POST /api/guidelines/proposals/:id/comments': { body: 'X' },
+  'POST /api/guidelines/rules': { kind: 'banned_phrase', params: { phrases: [] } },
+  'POST /api/guidelines/check': { text: 'x' },
   'POST /api/strategy/plans/:planId/responsibilities': {
     userId: '22222222-2222-4222-8222-222222222222',
     responsibility: 'X',
@@ -85,6 +90,11 @@ describeEachDb('access rules on every route', (get) => {
       title: 'Secret goal of org A',
       objective: 'recruitment',
     });
+    // A published guideline version of organisation A, so /versions/:number is tried with a real number.
+    const proposal = await admin.post<{ id: string }>('/api/guidelines/proposals', {
+      sections: [{ title: 'Secret guideline of org A', body: 'Secret guideline text of org A' }],
+    });
+    expect((await admin.post(`/api/guidelines/proposals/${proposal.body.id}/publish`, {})).status).toBe(201);
     a.ids = {
       userId: a.users.editor,
       id: inv.body.id,
@@ -95,6 +105,7 @@ describeEachDb('access rules on every route', (get) => {
       channelId: channel.body.id,
       postId: post.body.id,
       targetId: post.body.targets[0]!.id,
+      number: '1',
     };
     a.markers = [
       orgId,
@@ -106,6 +117,7 @@ describeEachDb('access rules on every route', (get) => {
       'boom in org A',
       planId,
       'Secret goal of org A',
+      'Secret guideline of org A',
       channel.body.id,
       post.body.id,
       'Hemmelig lansering',

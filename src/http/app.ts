@@ -17,6 +17,7 @@ import {
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import { queryRows } from '../db/connect.ts';
+import { guidelinesRoutes } from '../guidelines/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { maskTokensInUrl } from '../log.ts';
 import { defaultNetworks, type NetworkRegistry } from '../networks/registry.ts';
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await app.register(teamRoutes, { database: deps.database, config: deps.config });
   await app.register(strategyRoutes, { database: deps.database });
+  await app.register(guidelinesRoutes, { database: deps.database });
   await app.register(jobRoutes, { database: deps.database });
   await app.register(publishingRoutes, {
     database: deps.database,

@@ -4,6 +4,13 @@ import { eq, getTableColumns, getTableName, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/connect.ts';
 import { DomainError } from '../errors.ts';
+import {
+  guidelineAcks,
+  guidelineComments,
+  guidelineProposals,
+  guidelineRules,
+  guidelineVersions,
+} from '../guidelines/schema.ts';
 import { sandboxAccounts, sandboxPosts } from '../networks/sandbox/schema.ts';
 import { notifications } from '../notifications/schema.ts';
 import { mastodonAuthorizations, postRevisions } from '../publishing/edit-schema.ts';
@@ -49,6 +56,19 @@ export const TENANT_TABLES: TenantTable[] = [
   { table: strategyTopics, orgColumn: strategyTopics.orgId, userColumns: [] },
   { table: strategyWatchTerms, orgColumn: strategyWatchTerms.orgId, userColumns: [] },
   { table: strategyResponsibilities, orgColumn: strategyResponsibilities.orgId, userColumns: ['userId'] },
+  {
+    table: guidelineProposals,
+    orgColumn: guidelineProposals.orgId,
+    userColumns: ['createdBy', 'updatedBy'],
+  },
+  {
+    table: guidelineVersions,
+    orgColumn: guidelineVersions.orgId,
+    userColumns: ['proposedBy', 'publishedBy'],
+  },
+  { table: guidelineComments, orgColumn: guidelineComments.orgId, userColumns: ['authorId'] },
+  { table: guidelineAcks, orgColumn: guidelineAcks.orgId, userColumns: ['userId'] },
+  { table: guidelineRules, orgColumn: guidelineRules.orgId, userColumns: ['createdBy'] },
   { table: sandboxAccounts, orgColumn: sandboxAccounts.orgId, userColumns: [] },
   { table: sandboxPosts, orgColumn: sandboxPosts.orgId, userColumns: [] },
   // Channel credentials leave sealed with this instance's key: elsewhere they read as "reconnect needed".

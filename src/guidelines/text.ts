@@ -1,0 +1,125 @@
+// Text helpers for the guidelines: whole-word, case-insensitive phrase search that keeps Nordic and German
+// letters distinct (ø ≠ o, å ≠ a, ß ≠ ss), tone measures, and a line diff between two versions.
+import type { GuidelineSection } from './schema.ts';
+
+/** Lower case per character, so offsets in the folded text are offsets in the original. */
+function foldChars(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const lower = ch.toLocaleLowerCase('und');
+    out += lower.length === ch.length ? lower : ch;
+  }
+  return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== '' && WORD_CHAR.test(ch);
+}
+
+/** Collapses runs of spaces in a phrase, so "gratis  lån" is the phrase "gratis lån". */
+export function cleanPhrase(phrase: string): string {
+  return phrase.normalize('NFC').trim().replace(/\s+/gu, ' ');
+}
+
+export interface Span {
+  index: number;
+  length: number;
+}
+
+/**
+ * Every place where `phrase` stands as whole words in `text`, case-insensitively. A phrase of several words
+ * matches across any run of white space. Letters are never folded to others: "bør" does not match "bor".
+ */
+export function findAll(text: string, phrase: string): Span[] {
+  const p = cleanPhrase(phrase);
+  if (!p) return [];
+  const t = foldChars(text);
+  const words = foldChars(p).split(' ');
+  const spans: Span[] = [];
+  let from = 0;
+  while (from < t.length) {
+    const start = t.indexOf(words[0]!, from);
+    if (start < 0) break;
+    let end = start + words[0]!.length;
+    let ok = !isWordChar(t[start - 1]) || !isWordChar(words[0]![0]);
+    for (let w = 1; ok && w < words.length; w++) {
+      let gap = end;
+      while (gap < t.length && /\s/u.test(t[gap]!)) gap++;
+      if (gap === end || !t.startsWith(words[w]!, gap)) ok = false;
+      else end = gap + words[w]!.length;
+    }
+    const last = words[words.length - 1]!;
+    if (ok && isWordChar(last[last.length - 1]) && isWordChar(t[end])) ok = false;
+    if (ok) {
+      spans.push({ index: start, length: end - start });
+      from = end;
+    } else from = start + 1;
+  }
+  return spans;
+}
+
+export function containsPhrase(text: string, phrase: string): boolean {
+  return findAll(text, phrase).length > 0;
+}
+
+/** Words with at least two letters, and which of them are written in capitals only (NRK, STOPP, ÆRLIG). */
+export function capsMeasure(text: string): { words: number; caps: number; examples: Span[] } {
+  let words = 0;
+  let caps = 0;
+  const examples: Span[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{M}]+/gu)) {
+    const w = m[0];
+    const letters = [...w].filter((c) => /\p{L}/u.test(c));
+    if (letters.length < 2) continue;
+    words++;
+    if (letters.every((c) => c === c.toLocaleUpperCase('und') && c !== c.toLocaleLowerCase('und'))) {
+      caps++;
+      examples.push({ index: m.index, length: w.length });
+    }
+  }
+  return { words, caps, examples };
+}
+
+export function exclamations(text: string): Span[] {
+  return [...text.matchAll(/[!‼]/gu)].map((m) => ({ index: m.index, length: m[0].length }));
+}
+
+/** The guidelines as plain text, a heading per section, as the diff and the export show them. */
+export function sectionsToText(sections: GuidelineSection[]): string {
+  return sections.map((s) => `## ${s.title}\n\n${s.body.trim()}`).join('\n\n');
+}
+
+export interface DiffLine {
+  op: 'same' | 'add' | 'remove';
+  text: string;
+}
+
+/** Line diff (longest common subsequence); guidelines are short, so the quadratic table is fine. */
+export function diffLines(before: string, after: string): DiffLine[] {
+  const a = before ? before.split('\n') : [];
+  const b = after ? after.split('\n') : [];
+  const n = a.length;
+  const m = b.length;
+  const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  const out: DiffLine[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      out.push({ op: 'same', text: a[i]! });
+      i++;
+      j++;
+    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) out.push({ op: 'remove', text: a[i++]! });
+    else out.push({ op: 'add', text: b[j++]! });
+  }
+  while (i < n) out.push({ op: 'remove', text: a[i++]! });
+  while (j < m) out.push({ op: 'add', text: b[j++]! });
+  return out;
+}
