@@ -9,3 +9,4 @@ export * from '../publishing/edit-schema.ts';
 export * from '../publishing/schema.ts';
 export * from '../strategy/schema.ts';
 export * from '../team/schema.ts';
+export * from '../training/schema.ts';

@@ -25,6 +25,7 @@ import { publishingRoutes } from '../publishing/routes.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import { strategyRoutes } from '../strategy/routes.ts';
 import { teamRoutes } from '../team/routes.ts';
+import { trainingRoutes } from '../training/routes.ts';
 import { errorBody, handleError } from './errors.ts';
 import { registerGuard } from './guard.ts';
 
@@ -37,6 +38,8 @@ export interface AppDeps {
   webDir?: string | undefined;
   /** The networks channels can connect to; tests may swap one. */
   networks?: NetworkRegistry;
+  /** The clock training drills run on; tests may inject one. */
+  now?: () => Date;
 }
 
 export type App = FastifyInstance;
@@ -96,6 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     secretBox: deps.secretBox,
     networks: deps.networks ?? defaultNetworks,
   });
+
+  await app.register(trainingRoutes, { database: deps.database, secretBox: deps.secretBox, now: deps.now });
 
   const webDir = deps.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

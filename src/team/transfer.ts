@@ -34,6 +34,7 @@ import {
   strategyTopics,
   strategyWatchTerms,
 } from '../strategy/schema.ts';
+import { trainingDrills, trainingEvents, trainingRuns } from '../training/schema.ts';
 import { auditLog, invitations, memberships, orgs, users } from './schema.ts';
 
 interface TenantTable {
@@ -71,6 +72,10 @@ export const TENANT_TABLES: TenantTable[] = [
   { table: guidelineRules, orgColumn: guidelineRules.orgId, userColumns: ['createdBy'] },
   { table: sandboxAccounts, orgColumn: sandboxAccounts.orgId, userColumns: [] },
   { table: sandboxPosts, orgColumn: sandboxPosts.orgId, userColumns: [] },
+  // Training runs keep the sandbox token sealed with this instance's key: elsewhere a run signs in again.
+  { table: trainingDrills, orgColumn: trainingDrills.orgId, userColumns: ['createdBy'] },
+  { table: trainingRuns, orgColumn: trainingRuns.orgId, userColumns: ['userId'] },
+  { table: trainingEvents, orgColumn: trainingEvents.orgId, userColumns: [] },
   // Channel credentials leave sealed with this instance's key: elsewhere they read as "reconnect needed".
   { table: channels, orgColumn: channels.orgId, userColumns: ['ownerUserId', 'connectedBy'] },
   {
