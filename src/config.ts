@@ -40,6 +40,10 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  STEMME_ALLOW_PRIVATE_NETWORKS: z
+    .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   NODE_ENV: z.string().optional(),
 });
 
@@ -59,6 +63,11 @@ export interface Config {
   trustProxy: boolean;
   /** Cookies get the Secure flag when the public URL is https. */
   secureCookies: boolean;
+  /**
+   * Lets user-given server addresses (a Mastodon instance) be private or loopback: an intranet instance, or
+   * tests against local servers. Off by default (SSRF guard); cloud metadata addresses stay refused.
+   */
+  allowPrivateNetworks: boolean;
 }
 
 export class ConfigError extends UserFacingError {
@@ -92,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: e.STEMME_WORKER_CONCURRENCY,
     trustProxy: e.STEMME_TRUST_PROXY,
     secureCookies: e.STEMME_PUBLIC_URL?.startsWith('https://') ?? false,
+    allowPrivateNetworks: e.STEMME_ALLOW_PRIVATE_NETWORKS,
   };
 }

@@ -45,7 +45,14 @@ export async function run(
     if (roles.worker) {
       // PostgreSQL has autovacuum; PGlite has none, so there the queue runs VACUUM ANALYZE.
       const system = database.kind === 'postgres' ? systemJobs.filter((j) => j !== vacuumJob) : systemJobs;
-      const jobs = [...system, ...publishingJobs({ secretBox, networks: defaultNetworks })];
+      const jobs = [
+        ...system,
+        ...publishingJobs({
+          secretBox,
+          networks: defaultNetworks,
+          urlPolicy: { allowPrivate: config.allowPrivateNetworks },
+        }),
+      ];
       worker = new Worker({ database, jobs, concurrency: config.workerConcurrency, logger });
       worker.start();
     }

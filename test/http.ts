@@ -7,11 +7,16 @@ import { SecretBox } from '../src/security/secret-box.ts';
 
 export async function testApp(
   database: Database,
-  opts: { webDir?: string; networks?: NetworkRegistry } = {},
+  opts: { webDir?: string; networks?: NetworkRegistry; allowPrivateNetworks?: boolean } = {},
 ): Promise<App> {
   const app = await buildApp({
     database,
-    config: { secureCookies: false, publicUrl: 'http://stemme.test', trustProxy: false },
+    config: {
+      secureCookies: false,
+      publicUrl: 'http://stemme.test',
+      trustProxy: false,
+      allowPrivateNetworks: opts.allowPrivateNetworks ?? false,
+    },
     secretBox: new SecretBox(Buffer.alloc(32, 1)),
     logger: pino({ level: 'silent' }),
     webDir: opts.webDir,

@@ -21,6 +21,7 @@ import { guidelinesRoutes } from '../guidelines/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { maskTokensInUrl } from '../log.ts';
 import { defaultNetworks, type NetworkRegistry } from '../networks/registry.ts';
+import { mastodonOAuthRoutes } from '../publishing/mastodon-oauth-routes.ts';
 import { publishingRoutes } from '../publishing/routes.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import { strategyRoutes } from '../strategy/routes.ts';
@@ -31,7 +32,8 @@ import { registerGuard } from './guard.ts';
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'secureCookies' | 'publicUrl' | 'trustProxy'>;
+  config: Pick<Config, 'secureCookies' | 'publicUrl' | 'trustProxy'> &
+    Partial<Pick<Config, 'allowPrivateNetworks'>>;
   secretBox: SecretBox;
   logger: FastifyBaseLogger;
   /** The built SPA (web/dist); when absent the API still runs. */
@@ -94,10 +96,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(strategyRoutes, { database: deps.database });
   await app.register(guidelinesRoutes, { database: deps.database });
   await app.register(jobRoutes, { database: deps.database });
-  await app.register(publishingRoutes, {
-    database: deps.database,
+  const publishing = {
     secretBox: deps.secretBox,
     networks: deps.networks ?? defaultNetworks,
+    urlPolicy: { allowPrivate: deps.config.allowPrivateNetworks ?? false },
+  };
+  await app.register(publishingRoutes, { database: deps.database, ...publishing });
+  await app.register(mastodonOAuthRoutes, {
+    database: deps.database,
+    publicUrl: deps.config.publicUrl,
+    ...publishing,
   });
 
   await app.register(trainingRoutes, { database: deps.database, secretBox: deps.secretBox, now: deps.now });

@@ -1,6 +1,7 @@
 // How a network is connected and opened: each network folder exports one NetworkKind; the registry lists them.
 // Credentials and settings are validated here, at the network's edge, so the rest of the code keeps them opaque.
 import type { Db } from '../db/connect.ts';
+import type { SsrfOptions } from '../security/ssrf.ts';
 import type { AccountInfo, Network, NetworkLimits } from './types.ts';
 
 export interface NetworkContext {
@@ -9,6 +10,11 @@ export interface NetworkContext {
   orgId: string;
   /** A connector whose session was refreshed hands the new credentials here to be stored (encrypted). */
   saveCredentials?: (credentials: unknown) => Promise<void>;
+  /**
+   * How user-given server addresses (a Mastodon instance) are vetted: private and loopback addresses are
+   * refused unless an admin allows them (STEMME_ALLOW_PRIVATE_NETWORKS; tests against local servers).
+   */
+  urlPolicy?: Pick<SsrfOptions, 'allowPrivate' | 'allowedAddresses'>;
   /** For tests: a fetch that fails on unexpected hosts. */
   fetch?: typeof globalThis.fetch;
 }

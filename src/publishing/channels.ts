@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connect.ts';
 import { DomainError } from '../errors.ts';
 import { enqueueMany } from '../jobs/enqueue.ts';
-import type { NetworkKind } from '../networks/kind.ts';
+import type { NetworkContext, NetworkKind } from '../networks/kind.ts';
 import type { NetworkRegistry } from '../networks/registry.ts';
 import { type Network, NetworkError, type NetworkLimits } from '../networks/types.ts';
 import type { SecretBox } from '../security/secret-box.ts';
@@ -17,6 +17,8 @@ import { type ChannelStatus, channels, publishTargets } from './schema.ts';
 export interface PublishingDeps {
   secretBox: SecretBox;
   networks: NetworkRegistry;
+  /** How user-given server addresses are vetted (SSRF guard); private networks only when an admin allows them. */
+  urlPolicy?: NetworkContext['urlPolicy'];
 }
 
 export type ChannelRow = typeof channels.$inferSelect;
@@ -122,7 +124,7 @@ export async function connectChannel(
   const kind = kindOf(deps.networks, input.network);
   await assertMember(db, actor.orgId, input.ownerUserId);
   const connection = await kind
-    .connect(input, { db, orgId: actor.orgId })
+    .connect(input, { db, orgId: actor.orgId, urlPolicy: deps.urlPolicy })
     .catch((err: unknown) => Promise.reject(connectFailure(err, kind.label)));
   const id = randomUUID();
   const row = await db.transaction(async (tx) => {
@@ -188,7 +190,7 @@ export async function reconnectChannel(
   if (input.network !== undefined && input.network !== row.network)
     throw new DomainError('invalid', 'validation', `network: this channel is on ${kind.label}`);
   const connection = await kind
-    .connect(input, { db, orgId: actor.orgId })
+    .connect(input, { db, orgId: actor.orgId, urlPolicy: deps.urlPolicy })
     .catch((err: unknown) => Promise.reject(connectFailure(err, kind.label)));
   if (connection.account.remoteAccountId !== row.remoteAccountId)
     throw new DomainError(
@@ -282,6 +284,7 @@ export async function openChannel(db: Db, deps: PublishingDeps, row: ChannelRow)
   return kind.open(credentials, row.settings, {
     db,
     orgId: row.orgId,
+    urlPolicy: deps.urlPolicy,
     saveCredentials: async (fresh) => {
       await db
         .update(channels)

@@ -52,13 +52,18 @@ export const E2E_PASSWORD = 'et langt og godt passord';
  * One real `stemme start` on a fresh data dir and one Chromium for a test file; the getter is valid inside
  * tests, after beforeAll has run.
  */
-export function stemmeInBrowser(): () => { server: Server; browser: Browser } {
+export function stemmeInBrowser(
+  env: Record<string, string> = {},
+): () => { server: Server; browser: Browser } {
   let server: Server | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     ensureWebBuilt();
     fs.mkdirSync(artifactsDir, { recursive: true });
-    [server, browser] = await Promise.all([startStemme({ STEMME_DATA_DIR: tempDir() }), launchChromium()]);
+    [server, browser] = await Promise.all([
+      startStemme({ STEMME_DATA_DIR: tempDir(), ...env }),
+      launchChromium(),
+    ]);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,8 @@
 // A local HTTP server that answers the few Mastodon API calls we make with the documented request and response
-// shapes (snake_case JSON, HTML content, Idempotency-Key replay, 401/422 errors), and records every request so
-// the contract test can assert exactly what the real masto client sent. No Mastodon server runs here.
+// shapes (snake_case JSON, HTML content, Idempotency-Key replay, 401/422 errors, OAuth app registration, the
+// authorize page and the token exchange, status edits), and records every request so the contract test can assert
+// exactly what the client sent. No Mastodon server runs here.
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { mastodon } from 'masto';
@@ -44,6 +46,10 @@ export class MastodonContractServer {
   private loseNext = false;
   private server: Server | undefined;
   url = '';
+  /** Registered OAuth apps by client id; codes the authorize page handed out (single use). */
+  readonly apps = new Map<string, { secret: string; name: string; redirectUris: string[]; scopes: string }>();
+  private readonly codes = new Map<string, { clientId: string; redirectUri: string }>();
+  private denyNextAuthorization = false;
 
   constructor(
     readonly token: string,
@@ -78,6 +84,11 @@ export class MastodonContractServer {
   /** The next `count` API requests (after the account check) fail with this status, changing nothing. */
   failNext(status: number, count = 1): void {
     this.failures = { status, remaining: count };
+  }
+
+  /** The authorize page: the person clicks "Deny" next time (the instance redirects back with an error). */
+  denyNext(): void {
+    this.denyNextAuthorization = true;
   }
 
   /** The next write is carried out, but its response is lost: the client sees the connection drop. */
@@ -206,6 +217,20 @@ export class MastodonContractServer {
     };
     const route = `${recorded.method} ${url.pathname}`;
     if (route === 'GET /api/v2/instance') return send(200, this.instance());
+    if (route === 'POST /api/v1/apps') {
+      const { status, body } = this.registerApp(recorded.body ?? {});
+      return send(status, body);
+    }
+    if (route === 'GET /oauth/authorize') {
+      this.authorizePage(url.searchParams, res);
+      return;
+    }
+    if (route === 'POST /oauth/token') {
+      const { status, body } = this.token_(recorded.body ?? {});
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(body));
+      return;
+    }
     if (req.headers.authorization !== `Bearer ${this.token}`)
       return send(401, { error: 'The access token is invalid' });
     if (route === 'GET /api/v1/accounts/verify_credentials') return send(200, this.account);
@@ -239,6 +264,10 @@ export class MastodonContractServer {
       const found = this.statuses.get(statusMatch[1]!);
       if (!found) return send(404, { error: 'Record not found' });
       if (recorded.method === 'GET') return send(200, found);
+      if (recorded.method === 'PUT') {
+        const { status, body } = this.editStatus(found, recorded.body ?? {});
+        return reply(status, body);
+      }
       if (recorded.method === 'DELETE') {
         this.statuses.delete(found.id);
         return reply(200, { ...found, text: htmlLessText(found) });
@@ -252,6 +281,147 @@ export class MastodonContractServer {
     }
     this.unexpected.push(route);
     send(404, { error: 'Record not found' });
+  }
+
+  /** POST /api/v1/apps: redirect_uris one per line (or whitespace), each absolute or the out-of-band URN. */
+  private registerApp(body: Record<string, unknown>): { status: number; body: unknown } {
+    const name = typeof body.client_name === 'string' ? body.client_name : '';
+    const uris =
+      typeof body.redirect_uris === 'string' ? body.redirect_uris.split(/\s+/).filter(Boolean) : [];
+    if (!name) return { status: 422, body: { error: "Validation failed: Application name can't be blank" } };
+    if (uris.length === 0)
+      return { status: 422, body: { error: "Validation failed: Redirect URI can't be blank" } };
+    for (const uri of uris) {
+      if (uri === 'urn:ietf:wg:oauth:2.0:oob') continue;
+      if (!URL.canParse(uri) || new URL(uri).hash)
+        return { status: 422, body: { error: 'Validation failed: Redirect URI must be an absolute URI.' } };
+    }
+    const clientId = randomBytes(16).toString('base64url');
+    const secret = randomBytes(32).toString('base64url');
+    const scopes = typeof body.scopes === 'string' ? body.scopes : 'read';
+    this.apps.set(clientId, { secret, name, redirectUris: uris, scopes });
+    return {
+      status: 200,
+      body: {
+        id: String(this.nextId++),
+        name,
+        website: typeof body.website === 'string' ? body.website : null,
+        scopes: scopes.split(/\s+/),
+        redirectUri: uris.join('\n'),
+        redirectUris: uris,
+        vapidKey: 'BCk-QqERU0q-CfYZjcuB6lnyyOYfJ2AifKqfeGIm7Z-HiTU5T9eTG5GxVA0_OH5mMlI4UkkDTpaZwozy0TzdZ2M=',
+        clientId,
+        clientSecret: secret,
+        clientSecretExpiresAt: '0',
+      } satisfies mastodon.v1.Client & { id: string; redirectUri: string },
+    };
+  }
+
+  /**
+   * GET /oauth/authorize, with the person already signed in who clicks "Authorize" (or "Deny" after denyNext):
+   * back to the redirect URI with the code and state, or, for the out-of-band URN, a page showing the code.
+   */
+  private authorizePage(q: URLSearchParams, res: ServerResponse): ServerResponse {
+    const app = this.apps.get(q.get('client_id') ?? '');
+    const redirectUri = q.get('redirect_uri') ?? '';
+    const html = (status: number, body: string) => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(`<!doctype html><html lang="en"><title>Fjord Social</title><body>${body}</body></html>`);
+    };
+    if (!app || !app.redirectUris.includes(redirectUri) || q.get('response_type') !== 'code')
+      return html(400, '<h1>An error has occurred</h1><p>The client or redirect URI is invalid.</p>');
+    const asked = (q.get('scope') ?? 'read').split(/\s+/);
+    const allowed = app.scopes.split(/\s+/);
+    if (asked.some((s) => !allowed.includes(s)))
+      return html(400, '<h1>An error has occurred</h1><p>The requested scope is invalid.</p>');
+    const state = q.get('state');
+    if (this.denyNextAuthorization) {
+      this.denyNextAuthorization = false;
+      const back = new URL(redirectUri);
+      back.searchParams.set('error', 'access_denied');
+      back.searchParams.set(
+        'error_description',
+        'The resource owner or authorization server denied the request.',
+      );
+      if (state) back.searchParams.set('state', state);
+      res.writeHead(302, { location: back.href });
+      return res.end();
+    }
+    const code = randomBytes(24).toString('base64url');
+    this.codes.set(code, { clientId: q.get('client_id')!, redirectUri });
+    if (redirectUri === 'urn:ietf:wg:oauth:2.0:oob')
+      return html(
+        200,
+        `<h1>Authorization code</h1><p>Copy this code and paste it into the application.</p><input readonly data-testid="oob-code" value="${code}">`,
+      );
+    const back = new URL(redirectUri);
+    back.searchParams.set('code', code);
+    if (state) back.searchParams.set('state', state);
+    res.writeHead(302, { location: back.href });
+    return res.end();
+  }
+
+  /** POST /oauth/token (authorization_code grant): Doorkeeper's errors, plain JSON (not snake-cased by us). */
+  private token_(body: Record<string, unknown>): { status: number; body: Record<string, unknown> } {
+    const app = this.apps.get(String(body.client_id ?? ''));
+    if (!app || app.secret !== body.client_secret)
+      return {
+        status: 401,
+        body: {
+          error: 'invalid_client',
+          error_description:
+            'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+        },
+      };
+    const grant = this.codes.get(String(body.code ?? ''));
+    if (
+      body.grant_type !== 'authorization_code' ||
+      !grant ||
+      grant.clientId !== body.client_id ||
+      grant.redirectUri !== body.redirect_uri
+    )
+      return {
+        status: 400,
+        body: {
+          error: 'invalid_grant',
+          error_description:
+            'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+        },
+      };
+    this.codes.delete(String(body.code));
+    return {
+      status: 200,
+      body: {
+        access_token: this.token,
+        token_type: 'Bearer',
+        scope: app.scopes,
+        created_at: Math.floor(Date.now() / 1000),
+      },
+    };
+  }
+
+  /** PUT /api/v1/statuses/:id: new text; attachments not listed in media_ids are dropped, as Mastodon does. */
+  private editStatus(
+    found: mastodon.v1.Status,
+    body: Record<string, unknown>,
+  ): { status: number; body: unknown } {
+    const text = typeof body.status === 'string' ? body.status : '';
+    const mediaIds = Array.isArray(body.media_ids) ? body.media_ids.map(String) : [];
+    if (!text && mediaIds.length === 0)
+      return { status: 422, body: { error: "Validation failed: Text can't be blank" } };
+    if (this.length(text) > this.maxCharacters)
+      return {
+        status: 422,
+        body: { error: `Validation failed: Text character limit of ${this.maxCharacters} exceeded` },
+      };
+    const edited = {
+      ...found,
+      content: this.render(text),
+      editedAt: new Date().toISOString(),
+      mediaAttachments: found.mediaAttachments.filter((m) => mediaIds.includes(m.id)),
+    } satisfies mastodon.v1.Status;
+    this.statuses.set(found.id, edited);
+    return { status: 200, body: edited };
   }
 
   private createMedia(body: Record<string, unknown> | null): mastodon.v1.MediaAttachment {
@@ -339,6 +509,8 @@ async function parseBody(
   if (raw.length === 0) return null;
   if (contentType?.includes('application/json'))
     return JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+  if (contentType?.includes('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
   if (contentType?.includes('multipart/form-data')) {
     const form = await new Response(new Uint8Array(raw), {
       headers: { 'content-type': contentType },

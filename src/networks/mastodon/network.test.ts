@@ -9,7 +9,12 @@ import { MastodonContractServer } from './contract-server.ts';
 import { htmlToText } from './html.ts';
 import { mastodonKind } from './network.ts';
 
-const ctx = { db: {} as Db, orgId: '00000000-0000-4000-8000-000000000000' };
+const ctx = {
+  db: {} as Db,
+  orgId: '00000000-0000-4000-8000-000000000000',
+  // The contract server listens on loopback: allowed explicitly, as an admin would for an intranet instance.
+  urlPolicy: { allowPrivate: true },
+};
 const TOKEN = 'contract-test-access-token-0123456789';
 
 runConnectorContract({

@@ -2,7 +2,9 @@
 // descriptions, threads as reply chains, and the Idempotency-Key header so a repeated create returns the first.
 import { createRestAPIClient, MastoHttpError, MastoTimeoutError, type mastodon } from 'masto';
 import { z } from 'zod';
-import type { NetworkKind } from '../kind.ts';
+import { fieldError } from '../../errors.ts';
+import { checkUrl, UnsafeUrlError } from '../../security/ssrf.ts';
+import type { NetworkContext, NetworkKind } from '../kind.ts';
 import { adaptDraft, checkVariant } from '../text.ts';
 import {
   type FetchedPost,
@@ -253,16 +255,34 @@ async function readSettings(masto: mastodon.rest.Client): Promise<Settings> {
   });
 }
 
+/**
+ * The SSRF guard on the instance address: only public addresses unless the admin allows private networks.
+ * masto sends its requests with the global fetch, so this vets the address the name resolves to now; the OAuth
+ * requests (oauth.ts) also pin the connection to the vetted address.
+ */
+export async function vetInstance(
+  instanceUrl: string,
+  ctx: Pick<NetworkContext, 'urlPolicy'>,
+): Promise<void> {
+  try {
+    await checkUrl(instanceUrl, { ...ctx.urlPolicy });
+  } catch (err) {
+    if (err instanceof UnsafeUrlError) throw fieldError('instanceUrl', err.message, 'unsafe_url');
+    throw err;
+  }
+}
+
 export const mastodonKind: NetworkKind = {
   id: 'mastodon',
   label: 'Mastodon',
   describe: (settings) => mastodonLimits(settingsSchema.parse(settings)),
-  async connect(input) {
+  async connect(input, ctx) {
     const parsed = mastodonConnectSchema.parse(input);
     const credentials: Credentials = {
       instanceUrl: parsed.instanceUrl.replace(/\/+$/, ''),
       accessToken: parsed.accessToken,
     };
+    await vetInstance(credentials.instanceUrl, ctx);
     const masto = client(credentials);
     try {
       const account = await masto.v1.accounts.verifyCredentials();
@@ -281,9 +301,16 @@ export const mastodonKind: NetworkKind = {
       throw classifyMastodon(err, 'connecting to Mastodon');
     }
   },
-  async open(credentials, settings) {
+  async open(credentials, settings, ctx) {
     const parsed = credentialsSchema.safeParse(credentials);
     if (!parsed.success) throw new NetworkError('auth', 'stored Mastodon credentials are unreadable');
+    try {
+      await checkUrl(parsed.data.instanceUrl, { ...ctx.urlPolicy });
+    } catch (err) {
+      if (!(err instanceof UnsafeUrlError)) throw err;
+      const failure = err.reason === 'unresolvable' ? 'retry' : 'permanent';
+      throw new NetworkError(failure, `the instance address is refused: ${err.message}`, 'unsafe_url');
+    }
     return new MastodonNetwork(client(parsed.data), settingsSchema.parse(settings));
   },
 };

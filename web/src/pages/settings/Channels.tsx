@@ -1,6 +1,7 @@
 // The organisation's connected accounts: the list for everyone, connect/reconnect/disconnect for admins.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { ExternalIcon } from '../../components/Icons.tsx';
@@ -43,6 +44,41 @@ function safeHref(url: string): string | undefined {
   }
 }
 
+/**
+ * The Mastodon OAuth callback redirects here with `?mastodon=connected|reconnected|failed` (and the channel or
+ * the reason): said once, then removed from the address so a reload does not repeat it.
+ */
+function useOAuthOutcome(channels: Channel[] | undefined) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [outcome, setOutcome] = useState<{ tone: 'success' | 'error'; text: string }>();
+  useEffect(() => {
+    const q = new URLSearchParams(location.search);
+    const status = q.get('mastodon');
+    if (!status || !channels) return;
+    if (status === 'failed') {
+      setOutcome({
+        tone: 'error',
+        text: t('settings.channels.mastodon.failed', { reason: q.get('message') ?? '' }),
+      });
+    } else {
+      const channel = channels.find((c) => c.id === q.get('channel'));
+      const handle = channel?.handle ?? 'Mastodon';
+      setOutcome({
+        tone: 'success',
+        text:
+          status === 'reconnected'
+            ? t('settings.channels.reconnected', { handle })
+            : t('settings.channels.connectedNotice', { handle, network: 'Mastodon' }),
+      });
+    }
+    navigate({ pathname: location.pathname, hash: location.hash }, { replace: true });
+    document.getElementById('channels')?.scrollIntoView();
+  }, [location, navigate, channels, t]);
+  return outcome;
+}
+
 export function Channels({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -52,6 +88,7 @@ export function Channels({ isAdmin }: { isAdmin: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
+  const oauth = useOAuthOutcome(channels.data?.channels);
 
   async function disconnect() {
     if (!removing) return;
@@ -75,7 +112,12 @@ export function Channels({ isAdmin }: { isAdmin: boolean }) {
   const list = channels.data?.channels ?? [];
 
   return (
-    <div className="stack" data-testid="channels-section">
+    <div className="stack" data-testid="channels-section" id="channels">
+      {oauth && !done && (
+        <Notice tone={oauth.tone} testId="channels-oauth-outcome">
+          {oauth.text}
+        </Notice>
+      )}
       {done && <Notice tone="success">{done}</Notice>}
       {list.length === 0 ? (
         <div data-testid="channels-empty">

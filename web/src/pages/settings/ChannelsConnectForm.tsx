@@ -1,5 +1,7 @@
 // Connecting an account (admins): pick the network, then the fields that network needs. Also reconnects a
-// channel whose credentials stopped working, with the network fixed.
+// channel whose credentials stopped working, with the network fixed. Mastodon signs in with OAuth on the
+// instance (back here by redirect, or by pasting the code the instance shows); an access token is the
+// advanced alternative.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api.ts';
@@ -12,6 +14,23 @@ type NetworkId = (typeof NETWORKS)[number];
 const isNetwork = (value: string): value is NetworkId => (NETWORKS as readonly string[]).includes(value);
 
 const DEFAULT_PDS = 'https://bsky.social';
+
+/** `POST /api/oauth/mastodon` (src/publishing/mastodon-oauth.ts, StartedAuthorization). */
+interface StartedAuthorization {
+  id: string;
+  instanceUrl: string;
+  authorizeUrl: string;
+  codeUrl: string;
+  expiresAt: string;
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
 
 interface Props {
   reconnecting: Channel | undefined;
@@ -28,6 +47,9 @@ export function ChannelConnectForm({ reconnecting, onCancelReconnect, onDone }: 
   const [service, setService] = useState(DEFAULT_PDS);
   const [instanceUrl, setInstanceUrl] = useState('');
   const [accessToken, setAccessToken] = useState('');
+  const [mastodonMode, setMastodonMode] = useState<'oauth' | 'token'>('oauth');
+  const [started, setStarted] = useState<StartedAuthorization>();
+  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   // The server's app-password message is English; it is shown in the person's language instead.
   const [badAppPassword, setBadAppPassword] = useState(false);
@@ -56,13 +78,32 @@ export function ChannelConnectForm({ reconnecting, onCancelReconnect, onDone }: 
       if (!appPassword.trim()) found.appPassword = required;
       if (!service.trim()) found.service = required;
     }
+    const oauth = network === 'mastodon' && mastodonMode === 'oauth';
     if (network === 'mastodon') {
       if (!instanceUrl.trim()) found.instanceUrl = required;
-      if (!accessToken.trim()) found.accessToken = required;
+      if (!oauth && !accessToken.trim()) found.accessToken = required;
+      if (oauth && started && !code.trim()) found.code = required;
     }
     if (!form.check(found)) return;
     setBusy(true);
     try {
+      if (oauth && !started) {
+        setStarted(
+          await api.post<StartedAuthorization>('/api/oauth/mastodon', {
+            instanceUrl: instanceUrl.trim(),
+            ...(reconnecting && { channelId: reconnecting.id }),
+          }),
+        );
+        return;
+      }
+      if (oauth && started) {
+        const done = await api.post<{ channel: Channel; reconnected: boolean }>(
+          `/api/oauth/mastodon/${encodeURIComponent(started.id)}/code`,
+          { code: code.trim() },
+        );
+        onDone(done.channel, done.reconnected);
+        return;
+      }
       const channel = reconnecting
         ? await api.put<Channel>(`/api/channels/${encodeURIComponent(reconnecting.id)}/credentials`, body())
         : await api.post<Channel>('/api/channels', body());
@@ -170,6 +211,8 @@ export function ChannelConnectForm({ reconnecting, onCancelReconnect, onDone }: 
                 onChange={(e) => {
                   edited('instanceUrl');
                   setInstanceUrl(e.target.value);
+                  setStarted(undefined);
+                  setCode('');
                 }}
                 required
               />
@@ -225,7 +268,47 @@ export function ChannelConnectForm({ reconnecting, onCancelReconnect, onDone }: 
           </div>
         </>
       )}
-      {network === 'mastodon' && (
+      {network === 'mastodon' && mastodonMode === 'oauth' && !started && (
+        <p className="muted" data-testid="mastodon-oauth-about">
+          {t('settings.channels.mastodon.oauthAbout')}
+        </p>
+      )}
+      {network === 'mastodon' && mastodonMode === 'oauth' && started && (
+        <div className="oauth-steps stack" data-testid="mastodon-oauth-started">
+          <p>{t('settings.channels.mastodon.oauthNext', { host: hostOf(started.instanceUrl) })}</p>
+          <div>
+            <a
+              className="btn btn--primary"
+              href={started.authorizeUrl}
+              data-testid="mastodon-oauth-authorize"
+            >
+              {t('settings.channels.mastodon.openInstance', { host: hostOf(started.instanceUrl) })}
+            </a>
+          </div>
+          <p className="muted">
+            {t('settings.channels.mastodon.pasteAbout')}{' '}
+            <a href={started.codeUrl} target="_blank" rel="noreferrer" data-testid="mastodon-oauth-code-page">
+              {t('settings.channels.mastodon.openCodePage', { host: hostOf(started.instanceUrl) })}
+            </a>
+          </p>
+          <Field label={t('settings.channels.mastodon.code')} error={form.error('code')}>
+            {(c) => (
+              <input
+                {...c}
+                data-testid="mastodon-oauth-code"
+                value={code}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => {
+                  edited('code');
+                  setCode(e.target.value);
+                }}
+              />
+            )}
+          </Field>
+        </div>
+      )}
+      {network === 'mastodon' && mastodonMode === 'token' && (
         <Field
           label={t('settings.channels.mastodon.accessToken')}
           error={form.error('accessToken')}
@@ -247,9 +330,30 @@ export function ChannelConnectForm({ reconnecting, onCancelReconnect, onDone }: 
           )}
         </Field>
       )}
+      {network === 'mastodon' && (
+        <label className="check-inline">
+          <input
+            type="checkbox"
+            data-testid="mastodon-use-token"
+            checked={mastodonMode === 'token'}
+            onChange={(e) => {
+              setMastodonMode(e.target.checked ? 'token' : 'oauth');
+              setStarted(undefined);
+              form.check({});
+            }}
+          />{' '}
+          {t('settings.channels.mastodon.useToken')}
+        </label>
+      )}
       <div className="form__actions form__actions--start">
         <Button type="submit" variant="primary" busy={busy} data-testid="channel-connect-submit">
-          {reconnecting ? t('settings.channels.reconnect') : t('settings.channels.connect')}
+          {network === 'mastodon' && mastodonMode === 'oauth'
+            ? started
+              ? t('settings.channels.mastodon.connectWithCode')
+              : t('settings.channels.mastodon.continue')
+            : reconnecting
+              ? t('settings.channels.reconnect')
+              : t('settings.channels.connect')}
         </Button>
         {reconnecting && (
           <Button onClick={onCancelReconnect} disabled={busy}>
