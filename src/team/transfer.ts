@@ -11,6 +11,7 @@ import {
   guidelineRules,
   guidelineVersions,
 } from '../guidelines/schema.ts';
+import { feedItemsSeen, feeds, mentionMatches, mentions, monitors } from '../listening/schema.ts';
 import { sandboxAccounts, sandboxPosts } from '../networks/sandbox/schema.ts';
 import { notifications } from '../notifications/schema.ts';
 import { mastodonAuthorizations, postRevisions } from '../publishing/edit-schema.ts';
@@ -97,6 +98,11 @@ export const TENANT_TABLES: TenantTable[] = [
     userColumns: ['userId', 'ownerUserId'],
   },
   { table: notifications, orgColumn: notifications.orgId, userColumns: ['userId'] },
+  { table: monitors, orgColumn: monitors.orgId, userColumns: ['ownerUserId'] },
+  { table: feeds, orgColumn: feeds.orgId, userColumns: [] },
+  { table: feedItemsSeen, orgColumn: feedItemsSeen.orgId, userColumns: [] },
+  { table: mentions, orgColumn: mentions.orgId, userColumns: [] },
+  { table: mentionMatches, orgColumn: mentionMatches.orgId, userColumns: [] },
 ];
 
 export const EXPORT_FORMAT = 'stemme-org';

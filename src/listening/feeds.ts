@@ -1,0 +1,299 @@
+// RSS/Atom feeds an organisation follows: adding one (SSRF-checked; private addresses only where the instance
+// allows them), polling due feeds with conditional GET and per-feed backoff, and handing new items to the pipeline.
+// A feed's failure is recorded on that feed (visible in the UI) and never stops the others.
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/connect.ts';
+import { DomainError, fieldError } from '../errors.ts';
+import { checkUrl, type SsrfOptions, UnsafeUrlError } from '../security/ssrf.ts';
+import { recordAudit } from '../team/audit.ts';
+import type { Actor } from '../team/auth.ts';
+import { type IncomingPost, type IngestResult, ingest } from './pipeline.ts';
+import { type FeedRow, feedItemsSeen, feeds } from './schema.ts';
+import {
+  DEFAULT_POLL_POLICY,
+  type FeedItem,
+  type FetchFeedOptions,
+  fetchFeed,
+  nextPollAt,
+  type PollOutcome,
+  type PollPolicy,
+} from './sources/rss/index.ts';
+
+/** Whether feed URLs may point at private addresses: the instance's STEMME_ALLOW_PRIVATE_NETWORKS. */
+export type UrlPolicy = Pick<SsrfOptions, 'allowPrivate' | 'allowedAddresses'>;
+
+export interface FeedView {
+  id: string;
+  url: string;
+  title: string | null;
+  status: 'waiting' | 'ok' | 'failing';
+  lastError: string | null;
+  lastErrorKind: string | null;
+  consecutiveFailures: number;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  nextPollAt: string;
+  itemCount: number;
+  createdAt: string;
+}
+
+export function presentFeed(f: FeedRow): FeedView {
+  return {
+    id: f.id,
+    url: f.url,
+    title: f.title,
+    status: f.consecutiveFailures > 0 ? 'failing' : f.lastSuccessAt ? 'ok' : 'waiting',
+    lastError: f.lastError,
+    lastErrorKind: f.lastErrorKind,
+    consecutiveFailures: f.consecutiveFailures,
+    lastPolledAt: f.lastPolledAt?.toISOString() ?? null,
+    lastSuccessAt: f.lastSuccessAt?.toISOString() ?? null,
+    nextPollAt: f.nextPollAt.toISOString(),
+    itemCount: f.itemCount,
+    createdAt: f.createdAt.toISOString(),
+  };
+}
+
+function feedNotFound(): DomainError {
+  return new DomainError('not_found', 'feed_not_found', 'No such feed in this organisation');
+}
+
+export async function feedOf(db: DbOrTx, orgId: string, id: string): Promise<FeedRow> {
+  const [row] = await db
+    .select()
+    .from(feeds)
+    .where(and(eq(feeds.id, id), eq(feeds.orgId, orgId)));
+  if (!row) throw feedNotFound();
+  return row;
+}
+
+export async function listFeeds(db: DbOrTx, orgId: string): Promise<FeedView[]> {
+  const rows = await db.select().from(feeds).where(eq(feeds.orgId, orgId)).orderBy(asc(feeds.createdAt));
+  return rows.map(presentFeed);
+}
+
+/** Refuses a URL the SSRF guard would refuse, naming the field. */
+async function vetUrl(url: string, policy: UrlPolicy): Promise<string> {
+  try {
+    const checked = await checkUrl(url, { ...policy });
+    return checked.url.href;
+  } catch (err) {
+    if (err instanceof UnsafeUrlError) throw fieldError('url', err.message, 'unsafe_url');
+    throw err;
+  }
+}
+
+export async function addFeed(
+  db: Db,
+  actor: Actor,
+  input: { url: string; title?: string | null | undefined },
+  policy: UrlPolicy = {},
+): Promise<FeedView> {
+  const url = await vetUrl(input.url.trim(), policy);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: feeds.id })
+      .from(feeds)
+      .where(and(eq(feeds.orgId, actor.orgId), eq(feeds.url, url)));
+    if (existing)
+      throw new DomainError('conflict', 'feed_exists', 'url: this feed is already followed', {
+        fields: { url: 'this feed is already followed' },
+        feedId: existing.id,
+      });
+    const [row] = await tx
+      .insert(feeds)
+      .values({ orgId: actor.orgId, url, title: input.title?.trim() || null })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: actor.userId,
+      action: 'feed.added',
+      target: row.id,
+      details: { url },
+    });
+    return presentFeed(row);
+  });
+}
+
+export async function deleteFeed(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await feedOf(tx, actor.orgId, id);
+    await tx.delete(feeds).where(and(eq(feeds.id, id), eq(feeds.orgId, actor.orgId)));
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: actor.userId,
+      action: 'feed.removed',
+      target: id,
+      details: { url: row.url },
+    });
+  });
+}
+
+export interface PollOptions {
+  urlPolicy?: UrlPolicy;
+  fetch?: Omit<FetchFeedOptions, 'allowPrivate' | 'allowedAddresses'>;
+  policy?: PollPolicy;
+  now?: () => Date;
+}
+
+export interface PollReport {
+  feedId: string;
+  status: 'ok' | 'not_modified' | 'error';
+  newItems: number;
+  ingest?: IngestResult;
+  error?: string;
+}
+
+const SEEN_CHUNK = 500;
+
+function itemToPost(feed: FeedRow, item: FeedItem): IncomingPost {
+  return {
+    id: `${feed.id}:${item.id}`,
+    text: item.text,
+    source: 'rss',
+    feedId: feed.id,
+    ...(item.title ? { title: item.title } : {}),
+    ...(item.author ? { author: item.author } : {}),
+    ...(item.url ? { url: item.url } : {}),
+    links: item.links,
+    ...(item.lang ? { lang: item.lang } : {}),
+    publishedAt: item.publishedAt,
+  };
+}
+
+/** Item GUIDs of `guids` the feed has not delivered before. */
+async function unseen(db: DbOrTx, feedId: string, guids: string[]): Promise<Set<string>> {
+  const fresh = new Set(guids);
+  for (let i = 0; i < guids.length; i += SEEN_CHUNK) {
+    const rows = await db
+      .select({ guid: feedItemsSeen.guid })
+      .from(feedItemsSeen)
+      .where(
+        and(eq(feedItemsSeen.feedId, feedId), inArray(feedItemsSeen.guid, guids.slice(i, i + SEEN_CHUNK))),
+      );
+    for (const r of rows) fresh.delete(r.guid);
+  }
+  return fresh;
+}
+
+/**
+ * Polls one feed: conditional GET, new items through the pipeline, then the feed's state (validators,
+ * backoff, error) saved. Never throws for the feed's own failure.
+ */
+export async function pollFeed(db: Db, feed: FeedRow, opts: PollOptions = {}): Promise<PollReport> {
+  const now = opts.now ?? (() => new Date());
+  const policy = opts.policy ?? DEFAULT_POLL_POLICY;
+  let outcome: PollOutcome;
+  let report: PollReport;
+  const patch: Partial<typeof feeds.$inferInsert> = {};
+  try {
+    const res = await fetchFeed(
+      { url: feed.url, etag: feed.etag, lastModified: feed.lastModified },
+      { ...opts.fetch, ...opts.urlPolicy },
+    );
+    if (res.status === 'error') {
+      outcome = {
+        kind: 'error',
+        ...(res.httpStatus !== undefined ? { httpStatus: res.httpStatus } : {}),
+        ...(res.retryAfterMs !== undefined ? { retryAfterMs: res.retryAfterMs } : {}),
+      };
+      patch.lastError = res.message;
+      patch.lastErrorKind = res.kind;
+      report = { feedId: feed.id, status: 'error', newItems: 0, error: res.message };
+    } else if (res.status === 'not_modified') {
+      outcome = { kind: 'not_modified' };
+      report = { feedId: feed.id, status: 'not_modified', newItems: 0 };
+    } else {
+      const items = res.items.filter((i) => i.id).map((i) => ({ ...i, id: i.id.slice(0, 1_000) }));
+      const fresh = await unseen(db, feed.id, [...new Set(items.map((i) => i.id))]);
+      const newItems = items.filter((i) => fresh.delete(i.id));
+      const result = await ingest(
+        db,
+        feed.orgId,
+        newItems.map((i) => itemToPost(feed, i)),
+      );
+      // Marked seen only once stored: a crash in between re-reads the items, and mentions de-duplicate them.
+      for (let i = 0; i < newItems.length; i += SEEN_CHUNK)
+        await db
+          .insert(feedItemsSeen)
+          .values(
+            newItems
+              .slice(i, i + SEEN_CHUNK)
+              .map((it) => ({ orgId: feed.orgId, feedId: feed.id, guid: it.id })),
+          )
+          .onConflictDoNothing();
+      outcome = { kind: 'ok' };
+      patch.etag = res.etag;
+      patch.lastModified = res.lastModified;
+      patch.itemCount = feed.itemCount + result.stored;
+      if (!feed.title && res.title) patch.title = res.title.slice(0, 500);
+      report = { feedId: feed.id, status: 'ok', newItems: newItems.length, ingest: result };
+    }
+  } catch (err) {
+    // Anything unexpected (a database hiccup while storing) counts against this feed only.
+    outcome = { kind: 'error' };
+    const message = `Could not take in the feed's items (${err instanceof Error ? err.message : String(err)})`;
+    patch.lastError = message;
+    patch.lastErrorKind = 'internal';
+    report = { feedId: feed.id, status: 'error', newItems: 0, error: message };
+  }
+  const at = now();
+  const next = nextPollAt({ failures: feed.consecutiveFailures }, outcome, at, policy);
+  if (outcome.kind !== 'error') {
+    patch.lastError = null;
+    patch.lastErrorKind = null;
+    patch.lastSuccessAt = at;
+  }
+  await db
+    .update(feeds)
+    .set({ ...patch, lastPolledAt: at, nextPollAt: next.at, consecutiveFailures: next.state.failures })
+    .where(eq(feeds.id, feed.id));
+  return report;
+}
+
+/** Polls every feed that is due (all organisations), a few at a time. */
+export async function pollDueFeeds(
+  db: Db,
+  opts: PollOptions & { limit?: number; concurrency?: number; signal?: AbortSignal } = {},
+): Promise<PollReport[]> {
+  const now = opts.now ?? (() => new Date());
+  const due = await db
+    .select()
+    .from(feeds)
+    .where(lte(feeds.nextPollAt, now()))
+    .orderBy(asc(feeds.nextPollAt))
+    .limit(opts.limit ?? 100);
+  const reports: PollReport[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length && !opts.signal?.aborted) {
+      const feed = due[next++]!;
+      try {
+        reports.push(
+          await pollFeed(db, feed, {
+            ...opts,
+            fetch: { ...opts.fetch, ...(opts.signal ? { signal: opts.signal } : {}) },
+          }),
+        );
+      } catch (err) {
+        // Even saving the feed's state failed (the database went away): report it, go on with the others.
+        reports.push({ feedId: feed.id, status: 'error', newItems: 0, error: String(err) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, due.length) }, worker));
+  return reports;
+}
+
+/** Polls one feed now, whatever its schedule ("poll now" in the UI). */
+export async function pollFeedNow(
+  db: Db,
+  orgId: string,
+  id: string,
+  opts: PollOptions = {},
+): Promise<FeedView> {
+  const feed = await feedOf(db, orgId, id);
+  await pollFeed(db, feed, opts);
+  return presentFeed(await feedOf(db, orgId, id));
+}

@@ -1,0 +1,232 @@
+// The listening pipeline: every source (RSS now; Bluesky and Mastodon later) hands normalised posts to
+// `ingest`, which detects the language (nb/nn split), scores sentiment, matches the organisation's active
+// monitors through the presearching index, and stores each mention once per org + source + external id with
+// the monitors it matched. Enrichment is pure and synchronous; storage is one batched insert per chunk.
+import { and, eq, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/connect.ts';
+import { activeMonitors, type MonitorSet } from './monitor-set.ts';
+import { detectLanguage, sentiment } from './nlp/index.ts';
+import { langCodes } from './query/fields.ts';
+import { type Post, tokenize } from './query/index.ts';
+import { mentionMatches, mentions } from './schema.ts';
+import type { Sink, SourceDelete } from './sources/bluesky/sink.ts';
+
+export const SOURCES = ['bluesky', 'mastodon', 'rss'] as const;
+export type SourceName = (typeof SOURCES)[number];
+
+/**
+ * A post as sources deliver it: the matcher's Post (src/listening/query/post.ts) with `id` the source's own
+ * id, plus where it came from and when it was published.
+ */
+export interface IncomingPost extends Post {
+  source: SourceName;
+  publishedAt?: Date | null;
+  /** RSS: the feed it came from. */
+  feedId?: string | null;
+}
+
+export interface EnrichedPost {
+  post: IncomingPost;
+  lang: string;
+  langConfidence: number;
+  sentiment: 'positive' | 'negative' | 'neutral';
+  sentimentScore: number;
+  at: Date;
+  monitorIds: string[];
+}
+
+export interface IngestResult {
+  received: number;
+  /** New mentions stored. */
+  stored: number;
+  /** Already stored (same org, source and external id). */
+  duplicates: number;
+  /** Mention–monitor pairs stored. */
+  matches: number;
+}
+
+const MAX_TEXT = 20_000;
+const MAX_TITLE = 1_000;
+const MAX_LINKS = 50;
+const CHUNK = 500;
+const NORWEGIAN = new Set(['no', 'nb', 'nn']);
+const SCANDINAVIAN = new Set(['da', 'nb', 'nn']);
+/** A declared language is trusted over detection below this confidence. */
+const TRUST_DETECTION = 0.5;
+
+function clean(text: string | undefined | null, max: number): string {
+  if (!text) return '';
+  // Control characters (other than tab and newline) make no sense in a post and NUL breaks PostgreSQL text.
+  const t = text.replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\t' ? c : ' ')).trim();
+  return t.length > max ? t.slice(0, max) : t;
+}
+
+/** Normalises a post's fields: trimmed, capped, control characters gone. */
+export function normalisePost(post: IncomingPost): IncomingPost {
+  const title = clean(post.title, MAX_TITLE);
+  const author = clean(post.author, 300);
+  const url = clean(post.url, 2_000);
+  return {
+    ...post,
+    id: clean(post.id, 1_000),
+    text: clean(post.text, MAX_TEXT),
+    ...(title ? { title } : { title: undefined }),
+    ...(author ? { author } : { author: undefined }),
+    ...(url ? { url } : { url: undefined }),
+    links: [...new Set((post.links ?? []).map((l) => clean(l, 2_000)).filter(Boolean))].slice(0, MAX_LINKS),
+  };
+}
+
+/** Language: detection over title and text; a declared language settles short or unclear texts. */
+export function languageOf(post: Post): { lang: string; confidence: number } {
+  const detected = detectLanguage(post.title ? `${post.title}. ${post.text}` : post.text);
+  const declared = post.lang ? langCodes(post.lang)[0] : undefined;
+  if (!declared || declared === 'und') return detected;
+  if (detected.lang === 'und') return { lang: declared, confidence: 0.5 };
+  // Danish and Norwegian are where detection errs most on short texts: a Norwegian declaration (a feed's
+  // <language>) settles Danish-or-Norwegian, and detection only splits bokmål from nynorsk ("no" says neither).
+  if (NORWEGIAN.has(declared) && SCANDINAVIAN.has(detected.lang)) {
+    if (detected.lang === 'nb' || detected.lang === 'nn') return detected;
+    return { lang: declared === 'no' ? 'nb' : declared, confidence: 0.5 };
+  }
+  if (declared === 'da' && SCANDINAVIAN.has(detected.lang) && detected.confidence < 0.8)
+    return { lang: 'da', confidence: 0.5 };
+  if (detected.confidence < TRUST_DETECTION) return { lang: declared, confidence: 0.5 };
+  return detected;
+}
+
+/** Language, sentiment and matching monitors of one post: the CPU part of the pipeline. */
+export function enrich(post: IncomingPost, monitorSet: MonitorSet | null, now = new Date()): EnrichedPost {
+  const p = normalisePost(post);
+  const { lang, confidence } = languageOf(p);
+  const s = sentiment(p.title ? `${p.title}. ${p.text}` : p.text, lang);
+  const matchable: Post = { ...p, lang, source: p.source };
+  const monitorIds =
+    monitorSet && monitorSet.size > 0 ? monitorSet.match(tokenize(matchable), p.source, lang) : [];
+  return {
+    post: p,
+    lang,
+    langConfidence: confidence,
+    sentiment: s.label,
+    sentimentScore: s.score,
+    at: p.publishedAt && !Number.isNaN(p.publishedAt.getTime()) && p.publishedAt <= now ? p.publishedAt : now,
+    monitorIds,
+  };
+}
+
+/** Stores enriched posts: new mentions and their matches; duplicates are skipped. */
+export async function store(db: Db, orgId: string, enriched: readonly EnrichedPost[]): Promise<IngestResult> {
+  const result: IngestResult = { received: enriched.length, stored: 0, duplicates: 0, matches: 0 };
+  for (let i = 0; i < enriched.length; i += CHUNK) {
+    // One source may deliver the same id twice in a batch; the first wins, as with stored duplicates.
+    const chunk = dedupe(enriched.slice(i, i + CHUNK));
+    result.duplicates += Math.min(CHUNK, enriched.length - i) - chunk.length;
+    if (chunk.length === 0) continue;
+    await db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(mentions)
+        .values(
+          chunk.map((e) => ({
+            orgId,
+            source: e.post.source,
+            externalId: e.post.id,
+            feedId: e.post.feedId ?? null,
+            url: e.post.url ?? null,
+            title: e.post.title ?? null,
+            text: e.post.text,
+            author: e.post.author ?? null,
+            links: e.post.links ?? [],
+            lang: e.lang,
+            langConfidence: e.langConfidence,
+            sentiment: e.sentiment,
+            sentimentScore: e.sentimentScore,
+            at: e.at,
+          })),
+        )
+        .onConflictDoNothing({ target: [mentions.orgId, mentions.source, mentions.externalId] })
+        .returning({ id: mentions.id, source: mentions.source, externalId: mentions.externalId });
+      result.stored += inserted.length;
+      result.duplicates += chunk.length - inserted.length;
+      const byKey = new Map(chunk.map((e) => [`${e.post.source}\u0000${e.post.id}`, e]));
+      const pairs: (typeof mentionMatches.$inferInsert)[] = [];
+      for (const row of inserted) {
+        const e = byKey.get(`${row.source}\u0000${row.externalId}`)!;
+        for (const monitorId of e.monitorIds)
+          pairs.push({ orgId, monitorId, mentionId: row.id, at: e.at, sentiment: e.sentiment });
+      }
+      for (let j = 0; j < pairs.length; j += CHUNK * 2) {
+        // A monitor deleted meanwhile is skipped rather than failing the batch (its FK would refuse the row).
+        const part = pairs.slice(j, j + CHUNK * 2);
+        await tx
+          .insert(mentionMatches)
+          .select(
+            sql`select v.org_id, v.monitor_id, v.mention_id, v.at, v.sentiment from (values ${sql.join(
+              part.map(
+                (p) =>
+                  sql`(${p.orgId}::uuid, ${p.monitorId}::uuid, ${p.mentionId}::uuid, ${p.at.toISOString()}::timestamptz, ${p.sentiment}::text)`,
+              ),
+              sql`, `,
+            )}) as v(org_id, monitor_id, mention_id, at, sentiment) where exists (select 1 from monitors m where m.id = v.monitor_id)`,
+          )
+          .onConflictDoNothing();
+        result.matches += part.length;
+      }
+    });
+  }
+  return result;
+}
+
+function dedupe(chunk: EnrichedPost[]): EnrichedPost[] {
+  const seen = new Set<string>();
+  return chunk.filter((e) => {
+    const key = `${e.post.source}\u0000${e.post.id}`;
+    if (seen.has(key) || !e.post.id) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The pipeline's entry point for every source: enrich the posts, match the organisation's active monitors,
+ * store the new mentions and their matches.
+ */
+export async function ingest(db: Db, orgId: string, posts: readonly IncomingPost[]): Promise<IngestResult> {
+  if (posts.length === 0) return { received: 0, stored: 0, duplicates: 0, matches: 0 };
+  const monitorSet = await activeMonitors(db, orgId);
+  const now = new Date();
+  const enriched = posts.map((p) => enrich(p, monitorSet, now));
+  return store(db, orgId, enriched);
+}
+
+/** Removes mentions their source has deleted (their matches go with them). */
+export async function removeMentions(
+  db: Db,
+  orgId: string,
+  deletes: readonly Pick<SourceDelete, 'source' | 'externalId'>[],
+): Promise<number> {
+  let removed = 0;
+  for (let i = 0; i < deletes.length; i += CHUNK) {
+    const part = deletes.slice(i, i + CHUNK);
+    const rows = await db
+      .delete(mentions)
+      .where(
+        and(
+          eq(mentions.orgId, orgId),
+          or(...part.map((d) => and(eq(mentions.source, d.source), eq(mentions.externalId, d.externalId)))),
+        ),
+      )
+      .returning({ id: mentions.id });
+    removed += rows.length;
+  }
+  return removed;
+}
+
+/** The pipeline as a live source's Sink (src/listening/sources/bluesky/sink.ts), for one organisation. */
+export function pipelineSink(db: Db, orgId: string): Sink {
+  return {
+    async write(batch) {
+      await ingest(db, orgId, batch.posts);
+      if (batch.deletes.length) await removeMentions(db, orgId, batch.deletes);
+    },
+  };
+}
