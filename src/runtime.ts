@@ -7,6 +7,7 @@ import { type Database, openMigratedDatabase } from './db/connect.ts';
 import { type App, buildApp } from './http/app.ts';
 import { systemJobs, vacuumJob } from './jobs/system.ts';
 import { Worker } from './jobs/worker.ts';
+import { listeningJobs } from './listening/jobs.ts';
 import { defaultNetworks } from './networks/registry.ts';
 import { publishingJobs } from './publishing/jobs.ts';
 import { loadOrCreateKey, SecretBox } from './security/secret-box.ts';
@@ -52,6 +53,7 @@ export async function run(
           networks: defaultNetworks,
           urlPolicy: { allowPrivate: config.allowPrivateNetworks },
         }),
+        ...listeningJobs({ urlPolicy: { allowPrivate: config.allowPrivateNetworks } }),
       ];
       worker = new Worker({ database, jobs, concurrency: config.workerConcurrency, logger });
       worker.start();

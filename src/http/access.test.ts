@@ -5,9 +5,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../test/databases.ts';
 import { addMember, Client, onboardAdmin, testApp } from '../../test/http.ts';
 import { queryRows } from '../db/connect.ts';
+import { ingest } from '../listening/pipeline.ts';
 import { createSession } from '../team/auth.ts';
 import { can } from '../team/policy.ts';
 import type { Role } from '../team/schema.ts';
+import { builtInDrills } from '../training/drills.ts';
 import type { App } from './app.ts';
 import type { RouteRule } from './guard.ts';
 
@@ -38,10 +40,20 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/guidelines/proposals/:id/comments': { body: 'X' },
   'POST /api/guidelines/rules': { kind: 'banned_phrase', params: { phrases: [] } },
   'POST /api/guidelines/check': { text: 'x' },
+  'POST /api/monitors/validate': { query: 'fjord AND "' },
+  'POST /api/monitors/test': { query: 'fjord' },
+  'POST /api/monitors': { name: 'X', query: '(unclosed' },
+  'POST /api/feeds': { url: 'http://127.0.0.1/feed.xml' },
   'POST /api/strategy/plans/:planId/responsibilities': {
     userId: '22222222-2222-4222-8222-222222222222',
     responsibility: 'X',
   },
+  'POST /api/training/drills': { file: 'x.json', drill: {} },
+  'POST /api/training/runs': { drill: 'customer-complaint' },
+  'POST /api/training/practice': { text: 'Practice post' },
+  'POST /api/training/runs/:runId/check': { text: 'x' },
+  'POST /api/training/runs/:runId/replies': { to: '11111111-1111-4111-8111-111111111111', text: 'x' },
+  'POST /api/training/runs/:runId/skip': { seconds: 1 },
 };
 
 const RANDOM_UUID = '11111111-1111-4111-8111-111111111111';
@@ -95,7 +107,24 @@ describeEachDb('access rules on every route', (get) => {
       sections: [{ title: 'Secret guideline of org A', body: 'Secret guideline text of org A' }],
     });
     expect((await admin.post(`/api/guidelines/proposals/${proposal.body.id}/publish`, {})).status).toBe(201);
+    // A monitor and a matched mention of organisation A.
+    const monitor = await admin.post<{ id: string }>('/api/monitors', {
+      name: 'Secret monitor of org A',
+      query: 'hemmelig',
+    });
+    expect(monitor.status).toBe(201);
+    await ingest(get().db, orgId, [
+      { id: 'a-1', source: 'rss', text: 'Hemmelig omtale av org A', publishedAt: new Date() },
+    ]);
+    // A team drill and a drill run of organisation A.
+    const drill = { ...builtInDrills().get('ambassador-praise')!, slug: 'secret-drill-of-a' };
+    drill.title = { ...drill.title, en: 'Secret drill of org A' };
+    expect((await admin.post('/api/training/drills', { file: 'a.json', drill })).status).toBe(201);
+    const run = await admin.post<{ id: string }>('/api/training/runs', { drill: 'secret-drill-of-a' });
+    expect(run.status).toBe(201);
     a.ids = {
+      slug: 'secret-drill-of-a',
+      runId: run.body.id,
       userId: a.users.editor,
       id: inv.body.id,
       token: inv.body.url.split('/invite/')[1]!,
@@ -106,8 +135,11 @@ describeEachDb('access rules on every route', (get) => {
       postId: post.body.id,
       targetId: post.body.targets[0]!.id,
       number: '1',
+      monitorId: monitor.body.id,
     };
     a.markers = [
+      'Secret drill of org A',
+      run.body.id,
       orgId,
       inv.body.id,
       job!.id,
@@ -121,6 +153,9 @@ describeEachDb('access rules on every route', (get) => {
       channel.body.id,
       post.body.id,
       'Hemmelig lansering',
+      monitor.body.id,
+      'Secret monitor of org A',
+      'Hemmelig omtale av org A',
     ];
     // Someone who only belongs to organisation B: invited to A, starts B, is removed from A.
     const { client: b, userId: bId } = await addMember(app, admin, 'viewer', 'boss@b.example');

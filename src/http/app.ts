@@ -19,6 +19,7 @@ import type { Database } from '../db/connect.ts';
 import { queryRows } from '../db/connect.ts';
 import { guidelinesRoutes } from '../guidelines/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
+import { listeningRoutes } from '../listening/routes.ts';
 import { maskTokensInUrl } from '../log.ts';
 import { defaultNetworks, type NetworkRegistry } from '../networks/registry.ts';
 import { mastodonOAuthRoutes } from '../publishing/mastodon-oauth-routes.ts';
@@ -96,6 +97,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(strategyRoutes, { database: deps.database });
   await app.register(guidelinesRoutes, { database: deps.database });
   await app.register(jobRoutes, { database: deps.database });
+  await app.register(listeningRoutes, {
+    database: deps.database,
+    urlPolicy: { allowPrivate: deps.config.allowPrivateNetworks ?? false },
+  });
   const publishing = {
     secretBox: deps.secretBox,
     networks: deps.networks ?? defaultNetworks,
