@@ -1,0 +1,169 @@
+// The repo event stream (com.atproto.sync.subscribeRepos) of a PDS or relay, through @atproto/sync's Firehose:
+// commits are decoded (and their signatures checked against the author's DID key unless turned off), post
+// creates become SourcePosts, post deletes become tombstones. The cursor (seq) is saved after the sink has taken
+// the batch, and a reconnect asks for everything after the last event received, so nothing is lost or repeated.
+import { type Event, Firehose, type FirehoseOptions } from '@atproto/sync';
+import { ActorResolver } from './actors.ts';
+import { type BatchEntry, StreamBatcher } from './batcher.ts';
+import { guardedLookup, toWebSocketUrl, type UrlPolicy, vetStreamUrl } from './guard.ts';
+import { POST_COLLECTION, postUri, type RawPost } from './record.ts';
+import type { Sink } from './sink.ts';
+import type { StreamStateStore } from './state.ts';
+
+export interface RepoStreamOptions extends UrlPolicy {
+  /** The PDS or relay: wss://bsky.network, https://pds.example (http(s) is turned into ws(s)). */
+  service: string;
+  sink: Sink;
+  state: StreamStateStore;
+  /** Resolves authors; default: DID documents from plcUrl. */
+  actors?: ActorResolver;
+  plcUrl?: string;
+  /** Check each commit's signature against the author's key (one DID lookup per author, cached); default true. */
+  verify?: boolean;
+  /** The state row; default "bluesky-repos <service>". */
+  key?: string;
+  batchSize?: number;
+  flushMs?: number;
+  /** Wait before reconnecting after the stream ended or failed; default 1000 ms. */
+  reconnectMs?: number;
+  onError?: (err: unknown) => void;
+}
+
+export class RepoStream {
+  readonly key: string;
+  private readonly batcher: StreamBatcher;
+  private readonly actors: ActorResolver;
+  private firehose: Firehose | null = null;
+  /** The current Firehose's start() has returned (destroying it then would wait forever). */
+  private ended = false;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  /** Events handled in order, one after the other; the seq of the last one received. */
+  private chain: Promise<void> = Promise.resolve();
+  private lastReceived: number | undefined;
+  private staging: BatchEntry | null = null;
+  /** How many times the stream (re)connected, for tests and status. */
+  connections = 0;
+
+  constructor(private readonly opts: RepoStreamOptions) {
+    this.key = opts.key ?? `bluesky-repos ${opts.service}`;
+    this.actors = opts.actors ?? new ActorResolver(opts.plcUrl ? { plcUrl: opts.plcUrl } : {});
+    this.batcher = new StreamBatcher({
+      key: this.key,
+      kind: 'bluesky-repos',
+      sink: opts.sink,
+      state: opts.state,
+      actors: this.actors,
+      ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+      ...(opts.flushMs ? { flushMs: opts.flushMs } : {}),
+      ...(opts.onError ? { onError: opts.onError } : {}),
+    });
+  }
+
+  /** The last seq the sink has and the state holds. */
+  get savedCursor(): number | undefined {
+    return this.batcher.savedCursor === null ? undefined : Number(this.batcher.savedCursor);
+  }
+
+  get delivered(): number {
+    return this.batcher.delivered;
+  }
+
+  /** Vets the address, loads the saved cursor and starts reading; resolves once the first connection is made. */
+  async start(): Promise<void> {
+    const url = await vetStreamUrl(this.opts.service, this.opts);
+    const saved = await this.opts.state.load(this.key);
+    if (saved?.cursor) {
+      this.lastReceived = Number(saved.cursor);
+      this.batcher.savedCursor = saved.cursor;
+    }
+    const service = toWebSocketUrl(url.href.replace(/\/+$/, ''));
+    this.running = this.loop(service);
+  }
+
+  private async loop(service: string): Promise<void> {
+    while (!this.stopped) {
+      const firehose = new Firehose({
+        service,
+        idResolver: this.actors.idResolver,
+        filterCollections: [POST_COLLECTION],
+        excludeSync: true,
+        unauthenticatedCommits: this.opts.verify === false,
+        unauthenticatedHandles: true,
+        runner: {
+          getCursor: () => this.lastReceived,
+          trackEvent: (_did, seq, handler) => this.track(seq, handler),
+        },
+        handleEvent: (evt) => this.handle(evt),
+        onError: (err) => this.opts.onError?.(err),
+        subscriptionReconnectDelay: this.opts.reconnectMs ?? 1000,
+        // Every (re)connection resolves the host again and refuses private addresses unless allowed.
+        lookup: guardedLookup(this.opts),
+        onReconnect: () => {
+          this.connections++;
+        },
+      } as FirehoseOptions);
+      this.firehose = firehose;
+      this.ended = false;
+      this.connections++;
+      await firehose.start();
+      this.ended = true;
+      // The server closed the stream cleanly (a restart, a deploy): connect again from where we are.
+      if (!this.stopped) await new Promise((r) => setTimeout(r, this.opts.reconnectMs ?? 1000));
+    }
+  }
+
+  private track(seq: number, handler: () => Promise<void>): Promise<void> {
+    // Firehose does not wait for this promise; the chain keeps events in order and makes each seq complete
+    // (all its operations handled) before its cursor can be saved.
+    this.lastReceived = seq;
+    this.chain = this.chain.then(async () => {
+      this.staging = { cursor: String(seq), raw: [], deletes: [] };
+      await handler();
+      const entry = this.staging;
+      this.staging = null;
+      await this.batcher.add(entry);
+    });
+    return this.chain;
+  }
+
+  private handle(evt: Event): void {
+    const entry = this.staging;
+    if (!entry) return;
+    entry.eventAt = new Date(evt.time);
+    if (evt.event === 'identity') {
+      this.actors.forget(evt.did);
+      return;
+    }
+    if (evt.event !== 'create' && evt.event !== 'delete') return;
+    if (evt.collection !== POST_COLLECTION) return;
+    if (evt.event === 'create') {
+      const raw: RawPost = { did: evt.did, rkey: evt.rkey, record: evt.record, seenAt: new Date(evt.time) };
+      entry.raw?.push(raw);
+    } else {
+      entry.deletes?.push({
+        source: 'bluesky',
+        externalId: postUri(evt.did, evt.rkey),
+        deletedAt: new Date(evt.time),
+      });
+    }
+  }
+
+  /** Delivers everything received so far (tests, shutdown). */
+  async drain(): Promise<void> {
+    await this.chain;
+    await this.batcher.flush();
+  }
+
+  /** Stops reading, hands what was received to the sink, saves the cursor. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.firehose && !this.ended) await this.firehose.destroy();
+    await this.running;
+    // Events received before the stop are still delivered: the cursor then covers exactly them.
+    await this.chain;
+    await this.batcher.flush();
+    this.batcher.close();
+  }
+}
