@@ -2,6 +2,7 @@
 import { type ComponentType, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { GuidelinesBanner } from '../pages/guidelines/GuidelinesBanner.tsx';
 import { useAuthenticated, useSession } from '../session.tsx';
 import {
   GuidelinesIcon,
@@ -143,6 +144,7 @@ export function AppShell() {
       />
 
       <main className="main" id="main" tabIndex={-1}>
+        <GuidelinesBanner key={`banner-${session.org?.id ?? 'none'}`} />
         <Outlet key={session.org?.id ?? 'none'} />
       </main>
     </div>
