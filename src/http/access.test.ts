@@ -28,6 +28,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/channels/:channelId/credentials': { network: 'sandbox' },
   'POST /api/posts/preview': { text: 'x', channelIds: ['11111111-1111-4111-8111-111111111111'] },
   'POST /api/posts': { text: 'x', channelIds: ['11111111-1111-4111-8111-111111111111'] },
+  'PUT /api/posts/:postId/targets/:targetId/text': { text: 'x' },
+  'POST /api/oauth/mastodon/:authorizationId/code': { code: 'x' },
   'POST /api/strategy/plans': { personUserId: '22222222-2222-4222-8222-222222222222' },
   'POST /api/strategy/plans/:planId/goals': { title: 'X', objective: 'loyal_customers' },
   'POST /api/strategy/goals/:goalId/kpis': { kind: 'ambassadors' },

@@ -135,6 +135,33 @@ export function runConnectorContract(opts: { name: string; make: () => Promise<C
       await net.delete(post);
     });
 
+    it('edits a published post where the network allows it; the images stay, over-long text is refused', async () => {
+      const limits = net.describe();
+      expect(typeof net.edit === 'function').toBe(limits.editable === true);
+      if (!net.edit) return;
+      const tag = randomUUID().slice(0, 8);
+      const post = await net.publish(single(`Before ${tag}`, [image('Still here')]), newKey());
+      const after = `After ${tag} https://example.com/edited #stemme`;
+      await net.edit(post.parts[0]!, after);
+      const read = await net.fetch(post.remoteId);
+      expect(read?.text).toBe(after);
+      expect(read?.alts).toEqual(['Still here']);
+      expect(read?.remoteId).toBe(post.remoteId);
+      const tooLong = 'x'.repeat(limits.text.max + 1);
+      expect(await failureOf(() => net.edit!(post.parts[0]!, tooLong))).toBe('permanent');
+      expect((await net.fetch(post.remoteId))?.text).toBe(after);
+      await net.delete(post);
+      const gone = await (async () => {
+        try {
+          await net.edit!(post.parts[0]!, 'too late');
+          return 'edited';
+        } catch (err) {
+          return err instanceof NetworkError ? `${err.failure}:${err.code}` : String(err);
+        }
+      })();
+      expect(gone).toBe('permanent:not_found');
+    });
+
     it('classifies refused credentials as auth', async () => {
       const failure = await failureOf(async () =>
         (await subject.openWithBadCredentials()).publish(single('never'), newKey()),

@@ -111,6 +111,11 @@ export function checkVariant(variant: Variant, limits: NetworkLimits): Problem[]
   return problems;
 }
 
+/** The text rules alone, for an edit of a published part (its images are already out there). */
+export function checkText(text: string, limits: NetworkLimits, hasImages = false): Problem[] {
+  return checkPart({ text, images: [] }, 0, 1, limits).filter((p) => p.code !== 'text_empty' || !hasImages);
+}
+
 function checkPart(part: VariantPart, i: number, total: number, limits: NetworkLimits): Problem[] {
   const problems: Problem[] = [];
   const where = total > 1 ? `Part ${i + 1}: ` : '';

@@ -41,6 +41,8 @@ export interface NetworkLimits {
   facets: boolean;
   /** A published post can be deleted through the API. */
   deletable: boolean;
+  /** A published post's text can be changed through the API (then the Network has `edit`). Absent: no. */
+  editable?: boolean;
 }
 
 export interface ImageInput {
@@ -138,6 +140,12 @@ export interface Network {
   fetch(remoteId: string, signal?: AbortSignal): Promise<FetchedPost | null>;
   /** Deletes every part; deleting what is already gone is not an error. */
   delete(post: RemotePost, signal?: AbortSignal): Promise<void>;
+  /**
+   * Replaces the text of one published part; its images stay. Only on networks that allow editing (absent on
+   * Bluesky, whose records cannot be changed without losing their identity). Text over the limit is refused
+   * (permanent), never truncated; a part that is gone is `permanent` with code `not_found`. Throws NetworkError.
+   */
+  edit?(part: RemotePart, text: string, signal?: AbortSignal): Promise<void>;
 }
 
 /** The account a set of credentials belongs to, as shown on the channel. */

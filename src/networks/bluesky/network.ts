@@ -39,6 +39,8 @@ export const BLUESKY_LIMITS: NetworkLimits = {
   threads: { supported: true, maxParts: 25 },
   facets: true,
   deletable: true,
+  // Bluesky has no edit: a changed record is a different post to everyone who saw, liked or quoted it.
+  editable: false,
 };
 
 const sessionSchema = z.object({

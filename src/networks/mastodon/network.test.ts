@@ -187,6 +187,63 @@ describe('mastodon contract: the exact requests', () => {
   });
 });
 
+describe('mastodon contract: editing a published status', () => {
+  let server: MastodonContractServer;
+  let net: Network;
+  beforeAll(async () => {
+    server = new MastodonContractServer(TOKEN);
+    const url = await server.start();
+    const conn = await mastodonKind.connect({ instanceUrl: url, accessToken: TOKEN }, ctx);
+    net = await mastodonKind.open(conn.credentials, conn.settings, ctx);
+  });
+  afterAll(async () => {
+    expect(server.unexpected).toEqual([]);
+    await server.stop();
+  });
+
+  it('reads the status, then PUTs the new text with its media ids so the image stays', async () => {
+    const post = await net.publish(
+      { parts: [{ text: 'Skrivefeil i innlegget', images: [image('Fjorden')] }] },
+      newKey(),
+    );
+    const mediaId = server.statuses.get(post.remoteId)!.mediaAttachments[0]!.id;
+    server.requests.length = 0;
+    await net.edit!(post.parts[0]!, 'Rettet innlegg');
+    expect(server.requests).toEqual([
+      expect.objectContaining({ method: 'GET', path: `/api/v1/statuses/${post.remoteId}` }),
+      {
+        method: 'PUT',
+        path: `/api/v1/statuses/${post.remoteId}`,
+        query: {},
+        authorization: `Bearer ${TOKEN}`,
+        idempotencyKey: undefined,
+        contentType: 'application/json',
+        body: { status: 'Rettet innlegg', media_ids: [mediaId] },
+      },
+    ]);
+    const status = server.statuses.get(post.remoteId)!;
+    expect(status.editedAt).not.toBeNull();
+    expect(htmlToText(status.content)).toBe('Rettet innlegg');
+    expect(status.mediaAttachments.map((m) => m.id)).toEqual([mediaId]);
+  });
+
+  it('a text-only status is edited without media ids; 401 is auth, 503 retry, a deleted status not_found', async () => {
+    const post = await net.publish({ parts: [{ text: 'Bare tekst', images: [] }] }, newKey());
+    server.requests.length = 0;
+    await net.edit!(post.parts[0]!, 'Bare ny tekst');
+    expect(server.writes().map((r) => r.body)).toEqual([{ status: 'Bare ny tekst' }]);
+    server.failNext(401);
+    expect(await failureOf(() => net.edit!(post.parts[0]!, 'x'))).toBe('auth');
+    server.failNext(503);
+    expect(await failureOf(() => net.edit!(post.parts[0]!, 'x'))).toBe('retry');
+    await net.delete(post);
+    await expect(net.edit!(post.parts[0]!, 'x')).rejects.toMatchObject({
+      failure: 'permanent',
+      code: 'not_found',
+    });
+  });
+});
+
 describe('mastodon html', () => {
   it('turns rendered content back into the text that was sent', () => {
     expect(

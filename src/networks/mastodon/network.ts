@@ -5,13 +5,14 @@ import { z } from 'zod';
 import { fieldError } from '../../errors.ts';
 import { checkUrl, UnsafeUrlError } from '../../security/ssrf.ts';
 import type { NetworkContext, NetworkKind } from '../kind.ts';
-import { adaptDraft, checkVariant } from '../text.ts';
+import { adaptDraft, checkText, checkVariant } from '../text.ts';
 import {
   type FetchedPost,
   type IdempotencyKey,
   type Network,
   NetworkError,
   type NetworkLimits,
+  type RemotePart,
   type RemotePost,
   type Variant,
 } from '../types.ts';
@@ -78,6 +79,7 @@ export function mastodonLimits(settings: Settings): NetworkLimits {
     threads: { supported: true, maxParts: 25 },
     facets: true,
     deletable: true,
+    editable: true,
   };
 }
 
@@ -217,6 +219,35 @@ export class MastodonNetwork implements Network {
     } catch (err) {
       if (isNotFound(err)) return null;
       throw classifyMastodon(err, 'reading a status');
+    }
+  }
+
+  /**
+   * PUT /api/v1/statuses/:id. Mastodon drops attachments an edit does not list, so the status is read first and
+   * its media ids are sent again; the instance keeps the earlier version in the status's edit history.
+   */
+  async edit(part: RemotePart, text: string, signal?: AbortSignal): Promise<void> {
+    const init = { requestInit: { signal: signal ?? null } };
+    let current: mastodon.v1.Status;
+    try {
+      current = await this.client.v1.statuses.$select(part.remoteId).fetch();
+    } catch (err) {
+      if (isNotFound(err))
+        throw new NetworkError('permanent', 'the status does not exist any more', 'not_found');
+      throw classifyMastodon(err, 'reading the status before editing it');
+    }
+    const problems = checkText(text, this.limits, current.mediaAttachments.length > 0);
+    if (problems.length > 0)
+      throw new NetworkError('permanent', problems.map((p) => p.message).join('; '), problems[0]?.code);
+    const mediaIds = current.mediaAttachments.map((m) => m.id);
+    try {
+      await this.client.v1.statuses
+        .$select(part.remoteId)
+        .update({ status: text, ...(mediaIds.length > 0 && { mediaIds }) }, init);
+    } catch (err) {
+      if (isNotFound(err))
+        throw new NetworkError('permanent', 'the status does not exist any more', 'not_found');
+      throw classifyMastodon(err, 'editing a status');
     }
   }
 

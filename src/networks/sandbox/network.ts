@@ -5,13 +5,14 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import type { NetworkContext, NetworkKind } from '../kind.ts';
-import { adaptDraft, checkVariant } from '../text.ts';
+import { adaptDraft, checkText, checkVariant } from '../text.ts';
 import {
   type FetchedPost,
   type IdempotencyKey,
   type Network,
   NetworkError,
   type NetworkLimits,
+  type RemotePart,
   type RemotePost,
   type Variant,
 } from '../types.ts';
@@ -29,6 +30,7 @@ export const SANDBOX_LIMITS: NetworkLimits = {
   threads: { supported: true, maxParts: 20 },
   facets: false,
   deletable: true,
+  editable: true,
 };
 
 const credentialsSchema = z.object({ accountId: z.uuid(), token: z.string().min(1) });
@@ -154,6 +156,24 @@ export class SandboxNetwork implements Network {
       alts: row.images.map((i) => i.alt),
       replyTo: row.replyTo,
     };
+  }
+
+  /** Like Mastodon: the text changes in place, the images stay, the post keeps its id and place in a thread. */
+  async edit(part: RemotePart, text: string): Promise<void> {
+    const account = await this.account();
+    const mine = and(
+      eq(sandboxPosts.id, part.remoteId),
+      eq(sandboxPosts.accountId, account.id),
+      isNull(sandboxPosts.deletedAt),
+    );
+    const [row] = z.uuid().safeParse(part.remoteId).success
+      ? await this.db.select({ images: sandboxPosts.images }).from(sandboxPosts).where(mine)
+      : [];
+    if (!row) throw new NetworkError('permanent', 'the post does not exist any more', 'not_found');
+    const problems = checkText(text, SANDBOX_LIMITS, row.images.length > 0);
+    if (problems.length > 0)
+      throw new NetworkError('permanent', problems.map((p) => p.message).join('; '), problems[0]?.code);
+    await this.db.update(sandboxPosts).set({ text, editedAt: new Date() }).where(mine);
   }
 
   async delete(post: RemotePost): Promise<void> {
