@@ -24,6 +24,15 @@ const ACTIONS = [
   'post.create',
   'post.delete',
   'post.retry',
+  'training.drill_imported',
+  'training.drill_updated',
+  'training.drill_deleted',
+  'guidelines.proposal_created',
+  'guidelines.proposal_withdrawn',
+  'guidelines.version_published',
+  'guidelines.rule_created',
+  'guidelines.rule_updated',
+  'guidelines.rule_deleted',
 ] as const;
 type KnownAction = (typeof ACTIONS)[number];
 
