@@ -9,6 +9,7 @@ import type { NetworkContext, NetworkKind } from '../networks/kind.ts';
 import type { NetworkRegistry } from '../networks/registry.ts';
 import { type Network, NetworkError, type NetworkLimits } from '../networks/types.ts';
 import type { SecretBox } from '../security/secret-box.ts';
+import { notifyReconnectNeeded } from '../notifications/notifications.ts';
 import { recordAudit } from '../team/audit.ts';
 import type { Actor } from '../team/auth.ts';
 import { memberships } from '../team/schema.ts';
@@ -39,7 +40,40 @@ export interface ChannelView {
 }
 
 export const PUBLISH_JOB = 'publishing.publish';
-export const publishJobKey = (targetId: string) => `publish:${targetId}`;
+/**
+ * One live job per (target, due time): a rescheduled target gets a new job at its new time, and the old one,
+ * when it comes up, finds that its due time is not the target's any more and does nothing.
+ */
+export const publishJobKey = (targetId: string, dueAt?: Date | null) =>
+  dueAt ? `publish:${targetId}:${dueAt.getTime()}` : `publish:${targetId}`;
+
+/** What a publish job carries: the target, and the due time it was queued for. */
+export interface PublishPayload {
+  targetId: string;
+  dueAt?: string | undefined;
+}
+
+/**
+ * Queues a publish job for each target at its due time (now if that has passed or it has none). Inside the
+ * caller's transaction, so a job exists exactly when the change that asked for it committed.
+ */
+export async function queueTargets(
+  tx: DbOrTx,
+  orgId: string,
+  targets: { id: string; dueAt: Date | null }[],
+): Promise<string[]> {
+  const now = Date.now();
+  return enqueueMany(
+    tx,
+    PUBLISH_JOB,
+    targets.map((t) => ({
+      payload: { targetId: t.id, ...(t.dueAt && { dueAt: t.dueAt.toISOString() }) } satisfies PublishPayload,
+      orgId,
+      ...(t.dueAt && t.dueAt.getTime() > now && { runAt: t.dueAt }),
+      uniqueKey: publishJobKey(t.id, t.dueAt),
+    })),
+  );
+}
 
 export function kindOf(networks: NetworkRegistry, id: string): NetworkKind {
   const kind = networks.get(id);
@@ -221,16 +255,9 @@ export async function reconnectChannel(
           eq(publishTargets.errorClass, 'auth'),
         ),
       )
-      .returning({ id: publishTargets.id });
-    await enqueueMany(
-      tx,
-      PUBLISH_JOB,
-      requeued.map((t) => ({
-        payload: { targetId: t.id },
-        orgId: actor.orgId,
-        uniqueKey: publishJobKey(t.id),
-      })),
-    );
+      .returning({ id: publishTargets.id, dueAt: publishTargets.dueAt });
+    // Held back only by the account: the publish job still checks the post's approval before it goes out.
+    await queueTargets(tx, actor.orgId, requeued);
     await recordAudit(tx, {
       orgId: actor.orgId,
       actorId: actor.userId,
@@ -295,8 +322,11 @@ export async function openChannel(db: Db, deps: PublishingDeps, row: ChannelRow)
 }
 
 export async function markReconnectNeeded(db: DbOrTx, channelId: string, reason: string): Promise<void> {
-  await db
+  const changed = await db
     .update(channels)
     .set({ status: 'reconnect_needed', statusReason: reason, updatedAt: sql`now()` })
-    .where(and(eq(channels.id, channelId), eq(channels.status, 'active')));
+    .where(and(eq(channels.id, channelId), eq(channels.status, 'active')))
+    .returning();
+  // Only the change from active tells the owner: one notification per episode, however many posts fail.
+  for (const channel of changed) await notifyReconnectNeeded(db, channel, reason);
 }

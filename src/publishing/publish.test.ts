@@ -213,8 +213,8 @@ describeEachDb('publishing', (get) => {
     });
     const ghost = await editor.post<{
       targets: { authorship: string }[];
-      writtenBy: string;
-      createdBy: string;
+      writtenBy: { id: string; name: string };
+      createdBy: { id: string; name: string };
     }>('/api/posts', {
       text: 'Skrevet for lederen',
       channelIds: [leaderChannel.body.id],
@@ -222,7 +222,11 @@ describeEachDb('publishing', (get) => {
     });
     expect(own.body.targets[0]!.authorship).toBe('own_words');
     expect(ghost.body.targets[0]!.authorship).toBe('on_behalf');
-    expect(ghost.body).toMatchObject({ writtenBy: editorId, createdBy: editorId });
+    expect(ghost.body).toMatchObject({
+      writtenBy: { id: editorId, name: 'editor person' },
+      writtenById: editorId,
+      createdBy: { id: editorId },
+    });
   });
 
   it('nothing that requires approval goes out without it', async () => {

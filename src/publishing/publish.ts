@@ -47,8 +47,21 @@ interface Claim {
 
 type ClaimResult = { claimed: Claim } | { skipped: string };
 
-async function claim(db: Db, targetId: string, run: RunInfo): Promise<ClaimResult> {
+async function claim(
+  db: Db,
+  targetId: string,
+  run: RunInfo,
+  queuedFor: string | undefined,
+): Promise<ClaimResult> {
   return db.transaction(async (tx): Promise<ClaimResult> => {
+    // Wait for any edit, approval or reschedule of the post in progress (they lock the post row first), so the
+    // checks below see the post as it is after it; skip-locked on the target then only meets other workers.
+    await tx
+      .select({ id: posts.id })
+      .from(posts)
+      .innerJoin(publishTargets, eq(publishTargets.postId, posts.id))
+      .where(eq(publishTargets.id, targetId))
+      .for('share', { of: posts });
     const [row] = await tx
       .select({ target: publishTargets, channel: channels, post: posts })
       .from(publishTargets)
@@ -74,9 +87,16 @@ async function claim(db: Db, targetId: string, run: RunInfo): Promise<ClaimResul
         .where(eq(publishTargets.id, target.id));
       return { skipped: message };
     };
+    // A draft, or a post waiting for (or sent back from) approval: not to go out; approving queues it again.
+    if (post.stage !== 'ready') return { skipped: `post is ${post.stage}` };
     // Enforced here, not only in the UI: nothing that needs approval goes out without it.
     if (post.requiresApproval && !post.approvedBy)
       return refuse('permanent', 'approval_missing', 'the post needs approval before it can be published');
+    // Queued for another time than the target's now: it was rescheduled, and a job at the new time exists.
+    if (queuedFor !== undefined && target.dueAt?.getTime() !== Date.parse(queuedFor))
+      return { skipped: 'rescheduled' };
+    if (queuedFor === undefined && target.dueAt && target.dueAt.getTime() > Date.now() + 1000)
+      return { skipped: 'not due yet' };
     if (channel.status === 'reconnect_needed')
       return refuse('auth', 'reconnect_needed', `${channel.name} needs reconnecting`);
     if (channel.status === 'disconnected')
@@ -184,8 +204,10 @@ export async function publishTarget(
   deps: PublishEngineDeps,
   targetId: string,
   run: RunInfo,
+  /** The due time the job was queued for (jobs queued before reschedules existed carry none). */
+  queuedFor?: string,
 ): Promise<PublishOutcome> {
-  const result = await claim(db, targetId, run);
+  const result = await claim(db, targetId, run, queuedFor);
   if ('skipped' in result) return { kind: 'skipped', reason: result.skipped };
   const c = result.claimed;
   await deps.probe?.('claimed', targetId);
@@ -226,11 +248,16 @@ export const MAX_TOTAL_ATTEMPTS = 30;
  * Targets that should be moving but have not for a while: their job died (a crash on its last attempt). Those
  * that ran out of attempts are failed; the rest are returned to be queued again.
  */
-export async function strandedTargets(db: Db, limit = 500): Promise<{ id: string; orgId: string }[]> {
+export async function strandedTargets(
+  db: Db,
+  limit = 500,
+): Promise<{ id: string; orgId: string; dueAt: Date | null }[]> {
   const stale = and(
     inArray(publishTargets.status, ['scheduled', 'publishing']),
     sql`${publishTargets.dueAt} < now() - interval '1 minute'`,
     sql`${publishTargets.updatedAt} < now() - interval '5 minutes'`,
+    // Drafts and posts waiting for approval are held on purpose, not stranded.
+    sql`exists (select 1 from posts p where p.id = "publish_targets"."post_id" and p.stage = 'ready')`,
   );
   await db
     .update(publishTargets)
@@ -243,7 +270,7 @@ export async function strandedTargets(db: Db, limit = 500): Promise<{ id: string
     })
     .where(and(stale, sql`${publishTargets.attempts} >= ${MAX_TOTAL_ATTEMPTS}`));
   return db
-    .select({ id: publishTargets.id, orgId: publishTargets.orgId })
+    .select({ id: publishTargets.id, orgId: publishTargets.orgId, dueAt: publishTargets.dueAt })
     .from(publishTargets)
     .where(stale)
     .limit(limit);
