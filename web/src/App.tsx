@@ -18,6 +18,8 @@ import { PublishPage } from './pages/publish/PublishPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { StrategyPage } from './pages/strategy/StrategyPage.tsx';
 import { TeamPage } from './pages/team/TeamPage.tsx';
+import { RunPage } from './pages/training/RunPage.tsx';
+import { TrainingPage } from './pages/training/TrainingPage.tsx';
 import { useSession } from './session.tsx';
 
 /** Holds every route until we know whether anyone is signed in and whether the server needs onboarding. */
@@ -75,6 +77,8 @@ export function App() {
           <Route path="/inbox" element={<InboxPage />} />
           <Route path="/measure" element={<MeasurePage />} />
           <Route path="/guidelines" element={<GuidelinesPage />} />
+          <Route path="/training" element={<TrainingPage />} />
+          <Route path="/training/runs/:runId" element={<RunPage />} />
           <Route path="/team" element={<TeamPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -3,6 +3,7 @@ import { type ComponentType, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { GuidelinesBanner } from '../pages/guidelines/GuidelinesBanner.tsx';
+import { TrainingIcon } from '../pages/training/TrainingIcon.tsx';
 import { useAuthenticated, useSession } from '../session.tsx';
 import {
   GuidelinesIcon,
@@ -22,7 +23,7 @@ import { initials, OrgSwitcher } from './OrgSwitcher.tsx';
 
 export const AREAS = ['strategy', 'publish', 'listen', 'inbox', 'measure', 'guidelines'] as const;
 export type Area = (typeof AREAS)[number];
-type NavKey = Area | 'team' | 'settings';
+type NavKey = Area | 'training' | 'team' | 'settings';
 
 const ICONS: Record<NavKey, ComponentType<{ size?: number }>> = {
   strategy: StrategyIcon,
@@ -31,6 +32,7 @@ const ICONS: Record<NavKey, ComponentType<{ size?: number }>> = {
   inbox: InboxIcon,
   measure: MeasureIcon,
   guidelines: GuidelinesIcon,
+  training: TrainingIcon,
   team: TeamIcon,
   settings: SettingsIcon,
 };
@@ -99,6 +101,7 @@ export function AppShell() {
             {AREAS.map((area) => (
               <NavItem key={area} area={area} />
             ))}
+            <NavItem area="training" />
           </ul>
           <p className="nav__heading">{t('nav.organisation')}</p>
           <ul>

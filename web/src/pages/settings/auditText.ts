@@ -51,7 +51,13 @@ export function detailsText(t: TFunction, details: unknown): string {
       parts.push(t('settings.audit.failures', { count: value }));
     else if (key === 'alreadyMember') {
       if (value === true) parts.push(t('settings.audit.alreadyMember'));
-    } else if (key === 'name') parts.push(`${t('settings.org.name')}: ${plain(value)}`);
+    } else if (key === 'self') {
+      if (value === true) parts.push(t('settings.audit.selfApproval'));
+    } else if (key === 'approvalReset') {
+      if (value === true) parts.push(t('settings.audit.approvalReset'));
+    } else if ((key === 'requireApproval' || key === 'allowSelfApproval') && typeof value === 'boolean')
+      parts.push(t(`settings.audit.${key}`, { value: t(`settings.audit.${value ? 'on' : 'off'}`) }));
+    else if (key === 'name') parts.push(`${t('settings.org.name')}: ${plain(value)}`);
     else if (key === 'timeZone') parts.push(`${t('settings.org.timeZone')}: ${plain(value)}`);
     else if (key === 'defaultLocale') {
       parts.push(
