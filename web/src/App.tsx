@@ -73,7 +73,7 @@ export function App() {
           <Route index element={<Navigate to="/strategy" replace />} />
           <Route path="/strategy/:section?" element={<StrategyPage />} />
           <Route path="/publish/*" element={<PublishPage />} />
-          <Route path="/listen" element={<ListenPage />} />
+          <Route path="/listen/*" element={<ListenPage />} />
           <Route path="/inbox" element={<InboxPage />} />
           <Route path="/measure" element={<MeasurePage />} />
           <Route path="/guidelines" element={<GuidelinesPage />} />

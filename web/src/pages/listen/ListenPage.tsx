@@ -1,7 +1,55 @@
-// Listen: not built yet; the page says what it will do for the team.
-import { ComingSoon } from '../../components/ComingSoon.tsx';
-import { ListenIcon } from '../../components/Icons.tsx';
+// The Listen area: the mentions stream, monitors (list, editor with live validation, charts) and sources
+// (RSS/Atom feeds with their status), under /listen.
+import { useTranslation } from 'react-i18next';
+import { NavLink, Route, Routes, useLocation } from 'react-router-dom';
+import { PageHeader } from '../../components/ui.tsx';
+import { useDocumentTitle } from '../../useDocumentTitle.ts';
+import { Mentions } from './Mentions.tsx';
+import { MonitorDetail } from './MonitorDetail.tsx';
+import { MonitorEditor } from './MonitorEditor.tsx';
+import { Monitors } from './Monitors.tsx';
+import { Sources } from './Sources.tsx';
+import './listen.css';
+
+const TABS = ['mentions', 'monitors', 'sources'] as const;
+
+function Tabs() {
+  const { t } = useTranslation();
+  const seg = useLocation().pathname.split('/')[2] ?? '';
+  const current = seg === '' ? 'mentions' : seg;
+  return (
+    <nav className="listen-tabs" aria-label={t('listen.tabsLabel')}>
+      {TABS.map((tab) => (
+        <NavLink
+          key={tab}
+          to={tab === 'mentions' ? '/listen' : `/listen/${tab}`}
+          end={tab === 'mentions'}
+          className={`listen-tabs__tab${current === tab ? ' listen-tabs__tab--active' : ''}`}
+          aria-current={current === tab ? 'page' : undefined}
+          data-testid={`listen-tab-${tab}`}
+        >
+          {t(`listen.tabs.${tab}`)}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}
 
 export function ListenPage() {
-  return <ComingSoon area="listen" icon={ListenIcon} />;
+  const { t } = useTranslation();
+  useDocumentTitle(t('nav.listen'));
+  return (
+    <div className="page listen">
+      <PageHeader title={t('nav.listen')} description={t('listen.description')} />
+      <Tabs />
+      <Routes>
+        <Route index element={<Mentions />} />
+        <Route path="monitors" element={<Monitors />} />
+        <Route path="monitors/new" element={<MonitorEditor />} />
+        <Route path="monitors/:monitorId" element={<MonitorDetail />} />
+        <Route path="monitors/:monitorId/edit" element={<MonitorEditor />} />
+        <Route path="sources" element={<Sources />} />
+      </Routes>
+    </div>
+  );
 }

@@ -44,6 +44,11 @@ const ACTIONS = [
   'guidelines.rule_created',
   'guidelines.rule_updated',
   'guidelines.rule_deleted',
+  'monitor.created',
+  'monitor.updated',
+  'monitor.deleted',
+  'feed.added',
+  'feed.removed',
 ] as const;
 type KnownAction = (typeof ACTIONS)[number];
 

@@ -1,0 +1,79 @@
+// Shapes of the listening API as the Listen area reads them.
+export const SOURCES = ['rss', 'bluesky', 'mastodon'] as const;
+export type Source = (typeof SOURCES)[number];
+export const SENTIMENTS = ['positive', 'negative', 'neutral'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+export const LANGUAGES = ['nb', 'nn', 'da', 'sv', 'de', 'en'] as const;
+/** A language the UI names; 'no' is both Norwegian written standards. */
+export type Language = (typeof LANGUAGES)[number] | 'no' | 'und';
+
+export interface Monitor {
+  id: string;
+  name: string;
+  query: string;
+  sources: Source[];
+  languages: string[];
+  owner: { id: string; name: string } | null;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+  recentMatches: number;
+}
+
+export interface Mention {
+  id: string;
+  source: Source;
+  url: string | null;
+  title: string | null;
+  text: string;
+  author: string | null;
+  lang: string;
+  sentiment: Sentiment;
+  sentimentScore: number;
+  at: string;
+  monitors: { id: string; name: string }[];
+}
+
+export interface MentionPage {
+  mentions: Mention[];
+  nextCursor: string | null;
+}
+
+export interface Feed {
+  id: string;
+  url: string;
+  title: string | null;
+  status: 'waiting' | 'ok' | 'failing';
+  lastError: string | null;
+  lastErrorKind: string | null;
+  consecutiveFailures: number;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  nextPollAt: string;
+  itemCount: number;
+}
+
+export type Validation =
+  | { ok: true; normalised: string }
+  | { ok: false; error: { position: number; reason: string; message: string } };
+
+export interface QueryTest {
+  matched: number;
+  scanned: number;
+  samples: Mention[];
+}
+
+export interface StatsBucket {
+  start: string;
+  total: number;
+  positive: number;
+  negative: number;
+  neutral: number;
+}
+
+export interface MonitorStats {
+  bucket: 'hour' | 'day';
+  timeZone: string;
+  totals: { total: number; positive: number; negative: number; neutral: number };
+  series: StatsBucket[];
+}
