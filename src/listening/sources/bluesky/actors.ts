@@ -111,8 +111,10 @@ export class ActorResolver {
       rest.map(async (did) => {
         const info: ActorInfo = { handle: null, displayName: null };
         try {
-          const data = await this.idResolver.did.resolveAtprotoData(did);
-          info.handle = data.handle && data.handle !== 'handle.invalid' ? data.handle : null;
+          const doc = await this.idResolver.did.resolve(did);
+          // The handle the DID document claims (at://handle in alsoKnownAs); not checked against DNS.
+          const aka = doc?.alsoKnownAs?.find((a) => a.startsWith('at://'));
+          info.handle = aka ? aka.slice('at://'.length).toLowerCase() : null;
         } catch {
           // Unresolvable now: not cached, so the next batch tries again.
           out.set(did, info);

@@ -59,8 +59,8 @@ export class StreamBatcher {
     return this.size;
   }
 
-  /** Queues an entry; returns a promise that settles when a flush it made due has run. */
-  add(entry: BatchEntry): Promise<void> {
+  /** Queues an entry; when that made a flush due, returns a promise that settles once the flush has run. */
+  add(entry: BatchEntry): Promise<void> | undefined {
     this.pending.push(entry);
     this.size += (entry.raw?.length ?? 0) + (entry.posts?.length ?? 0) + (entry.deletes?.length ?? 0);
     if (this.size >= (this.opts.batchSize ?? 200)) return this.flush();
@@ -68,7 +68,7 @@ export class StreamBatcher {
       this.timer = null;
       void this.flush();
     }, this.opts.flushMs ?? 500);
-    return Promise.resolve();
+    return undefined;
   }
 
   /** Flushes everything queued so far; resolves once delivered (or once the attempt failed and was reported). */
