@@ -1,6 +1,6 @@
 // One post: where it goes and how each channel fared (link, error, retry, attempts), who wrote and approved it,
 // the approval thread with Approve / Send back, guideline hits, reschedule, edit and delete.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api.ts';
@@ -58,6 +58,11 @@ function PostView({
     const n = (location.state as { notice?: string } | null)?.notice;
     return n === 'draftSaved' || n === 'submitted' ? n : undefined;
   });
+  // The notice from the composer is said once: a reload or a return later does not repeat it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on arrival
+  useEffect(() => {
+    if (location.state) navigate(location.pathname, { replace: true, state: null });
+  }, []);
   const [deleting, setDeleting] = useState(false);
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string>();
@@ -335,7 +340,7 @@ function PostView({
       </div>
 
       <h2 className="section-title">{t('publish.detail.targets')}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap card">
         <table className="table" data-testid="targets-table">
           <thead>
             <tr>
@@ -451,6 +456,11 @@ function TargetRow({
                 {target.errorClass && `${t(`publish.failure.${target.errorClass as 'auth'}`)}: `}
                 {target.errorMessage}
               </span>
+              {target.errorClass === 'auth' && (
+                <Link to="/settings" data-testid={`target-reconnect-${target.id}`}>
+                  {t('publish.detail.reconnect')}
+                </Link>
+              )}
               {canRetry && (
                 <Button size="sm" busy={busy} onClick={onRetry} data-testid={`target-retry-${target.id}`}>
                   {t('common.retry')}
