@@ -77,7 +77,11 @@ export const trainingRoutes: FastifyPluginAsyncZod<{
         params: z.object({ slug }),
       },
     },
-    async (request) => findDrill(db, actorOf(request).orgId, request.params.slug),
+    async (request, reply) => {
+      const { scenario } = await findDrill(db, actorOf(request).orgId, request.params.slug);
+      reply.header('content-disposition', `inline; filename="${scenario.slug}.json"`);
+      return scenario;
+    },
   );
 
   app.post(

@@ -4,14 +4,17 @@
 import { and, eq, isNull, like } from 'drizzle-orm';
 import pino from 'pino';
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDb } from '../../test/databases.ts';
+import { describeEachDb, freshDatabase } from '../../test/databases.ts';
 import { addMember, Client, onboardAdmin } from '../../test/http.ts';
 import type { Database } from '../db/connect.ts';
 import { type App, buildApp } from '../http/app.ts';
 import { sandboxAccounts, sandboxPosts } from '../networks/sandbox/schema.ts';
 import { SecretBox } from '../security/secret-box.ts';
+import { createSession } from '../team/auth.ts';
+import { exportOrg, importOrg } from '../team/transfer.ts';
 import type { Debrief } from './debrief.ts';
 import { builtInDrills } from './drills.ts';
+import { testClockEnabled } from './routes.ts';
 import { trainingEvents } from './schema.ts';
 
 interface TimelineItem {
@@ -47,11 +50,11 @@ class TestClock {
   }
 }
 
-async function appWithClock(database: Database, clock: TestClock): Promise<App> {
+async function appWithClock(database: Database, clock: TestClock, key = Buffer.alloc(32, 1)): Promise<App> {
   const app = await buildApp({
     database,
     config: { secureCookies: false, publicUrl: 'http://stemme.test', trustProxy: false },
-    secretBox: new SecretBox(Buffer.alloc(32, 1)),
+    secretBox: new SecretBox(key),
     logger: pino({ level: 'silent' }),
     now: clock.now,
   });
@@ -71,12 +74,13 @@ describeEachDb('training drills over HTTP', (get) => {
   let app: App;
   let admin: Client;
   let viewer: Client;
+  let viewerId: string;
   let orgId: string;
 
   beforeAll(async () => {
     app = await appWithClock(get(), clock);
     ({ admin, orgId } = await onboardAdmin(app));
-    viewer = (await addMember(app, admin, 'viewer', 'vera@example.no')).client;
+    ({ client: viewer, userId: viewerId } = await addMember(app, admin, 'viewer', 'vera@example.no'));
     // An out-of-bounds topic gives the guideline checker something to find.
     const plans = await admin.get<{ plans: { id: string; personUserId: string | null }[] }>(
       '/api/strategy/plans',
@@ -359,6 +363,51 @@ describeEachDb('training drills over HTTP', (get) => {
     });
     expect(long.status).toBe(400);
     expect(long.body.message).toMatch(/^text:/);
+  });
+
+  it('runs travel with an org export: on another instance (another key) the run signs in again and goes on', async () => {
+    const start = await viewer.post<RunBody>('/api/training/runs', {
+      drill: 'customer-complaint',
+      locale: 'nb',
+    });
+    const exported = await exportOrg(get().db, orgId);
+    expect(exported.tables.training_runs!.length).toBeGreaterThan(0);
+    const other = await freshDatabase('pglite');
+    try {
+      await importOrg(other.db, JSON.parse(JSON.stringify(exported)));
+      const elsewhere = await appWithClock(other, clock, Buffer.alloc(32, 7));
+      // Exports carry no passwords: a session on the other instance stands in for signing in there.
+      const vera = new Client(elsewhere);
+      vera.cookies.set('stemme_session', await createSession(other.db, viewerId, { orgId }));
+      const run = await vera.get<RunBody>(`/api/training/runs/${start.body.id}`);
+      expect(run.status).toBe(200);
+      const reply = await vera.post(`/api/training/runs/${start.body.id}/replies`, {
+        to: run.body.timeline[0]!.id,
+        text: 'Vi beklager! Feilen er rettet i morgen klokken 12.',
+      });
+      expect(reply.status).toBe(201);
+      await elsewhere.close();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('the test clock route is registered only for tests, never in production', () => {
+    expect(testClockEnabled({ NODE_ENV: 'test' })).toBe(true);
+    expect(testClockEnabled({ STEMME_TEST_CLOCK: '1' })).toBe(true);
+    expect(testClockEnabled({ NODE_ENV: 'production' })).toBe(false);
+    expect(testClockEnabled({})).toBe(false);
+  });
+
+  it('a drill downloads as its file and imports again under a new slug', async () => {
+    const file = await viewer.get<Record<string, unknown>>('/api/training/drills/net-neutrality-storm');
+    expect(file.status).toBe(200);
+    expect(file.body.format).toBe('stemme-drill');
+    const copy = await admin.post('/api/training/drills', {
+      file: 'storm-copy.json',
+      drill: { ...file.body, slug: 'storm-copy' },
+    });
+    expect(copy.status).toBe(201);
   });
 
   it('the test clock route exists under NODE_ENV=test and moves only that run', async () => {

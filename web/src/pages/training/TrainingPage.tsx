@@ -45,6 +45,13 @@ function DrillCard({ drill, onStart, busy }: { drill: DrillSummary; onStart: () 
             </li>
           ))}
         </ul>
+        <a
+          className="drill__file"
+          href={`/api/training/drills/${drill.slug}`}
+          download={`${drill.slug}.json`}
+        >
+          {t('training.list.download')}
+        </a>
         <Button variant="primary" busy={busy} onClick={onStart} data-testid={`training-start-${drill.slug}`}>
           {t('training.list.start')}
         </Button>
