@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifactsDir, onboardInBrowser, stemmeInBrowser } from './browser.ts';
+import { artifactsDir, E2E_PASSWORD, onboardInBrowser, stemmeInBrowser } from './browser.ts';
 
 /** A JSON call from inside the signed-in page, with its CSRF cookie as the header. */
 async function apiCall(
@@ -122,6 +122,51 @@ describe('browser: training drills', () => {
     await page.getByTestId('nav-training').click();
     await page.getByTestId('training-runs').waitFor();
     expect(await page.getByTestId('training-runs').textContent()).toContain(`score ${score}`);
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  it('free practice in Norwegian: the audience answers the trainee’s own post in its language', async () => {
+    const { server, browser } = stemme();
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (err) => failures.push(err.message));
+    await page.goto(server.url);
+    await page.getByTestId('login-email').fill('astrid@fjellvind.no');
+    await page.getByTestId('login-password').fill(E2E_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-training').click();
+    await page.getByTestId('language-select').selectOption('nb');
+    await page.getByRole('heading', { name: 'Fri trening' }).waitFor();
+
+    await page
+      .getByTestId('training-practice-text')
+      .fill('I dag lanserer vi et nytt fiberabonnement for hytteeiere, og vi gleder oss!');
+    await page.getByTestId('training-practice-start').click();
+    await page.getByTestId('training-run').waitFor();
+    expect(await page.getByTestId('training-own-reply').first().textContent()).toContain('fiberabonnement');
+    const runId = page.url().split('/training/runs/')[1]!;
+    expect((await apiCall(page, 'POST', `/api/training/runs/${runId}/skip`, { seconds: 16 })).status).toBe(
+      200,
+    );
+    const customer = page.locator('[data-testid="training-post"][data-author="kunde_per"]');
+    await customer.waitFor();
+    expect(await customer.textContent()).toContain('Kjapt spørsmål: hva betyr fiberabonnement');
+    expect(
+      await page.locator('[data-testid="training-post"][data-author="siri_fan"]').textContent(),
+    ).toContain('Fan');
+
+    await customer.getByTestId('training-reply-toggle').click();
+    await customer
+      .getByTestId('training-reply-text')
+      .fill('Takk for spørsmålet! Ingenting endres for deg. Ta kontakt på melding om du lurer på noe.');
+    await customer.getByTestId('training-reply-send').click();
+    await customer.getByTestId('training-own-reply').waitFor();
+    await page.getByTestId('training-finish').click();
+    await page.getByTestId('training-debrief').waitFor();
+    expect(await page.getByTestId('training-debrief').textContent()).toContain('Gjennomgang');
+    expect(await page.getByTestId('training-reason-expected_met').count()).toBe(2);
     expect(failures).toEqual([]);
     await context.close();
   });
