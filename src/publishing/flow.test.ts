@@ -541,6 +541,41 @@ describeEachDb('publishing flow', (get) => {
     expect(cleaned.body.guidelineHits).toEqual([]);
   });
 
+  it('a blocking guideline refuses submitting with 422 and the hits; a draft keeps them for later', async () => {
+    await setApproval(false);
+    const rule = await admin.post('/api/guidelines/rules', {
+      kind: 'banned_phrase',
+      severity: 'block',
+      params: { phrases: ['garantert gevinst'] },
+    });
+    expect(rule.status).toBe(201);
+    const text = 'Garantert gevinst for alle!';
+    const refused = await editor.post<{
+      error: string;
+      message: string;
+      details: { hits: { kind: string; severity: string; match: string }[] };
+    }>('/api/posts', { text, channelIds: [channelId] });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toBe('guideline_blocked');
+    expect(refused.body.message).toMatch(/^text: /);
+    expect(refused.body.details.hits).toMatchObject([
+      { kind: 'banned_phrase', severity: 'block', match: 'Garantert gevinst' },
+    ]);
+    expect(await sandboxCount(text)).toBe(0);
+    const draft = await create(editor, { text, intent: 'draft' });
+    expect(draft.guidelineHits).toMatchObject([{ severity: 'block' }]);
+    const submit = await editor.post<{ error: string }>(`/api/posts/${draft.id}/submit`);
+    expect(submit.status).toBe(422);
+    expect((await getPost(draft.id)).state).toBe('draft');
+    const ok = await editor.patch<PostJson>(`/api/posts/${draft.id}`, { text: 'Gevinst for noen' });
+    expect(ok.body.guidelineHits).toEqual([]);
+    expect((await editor.post(`/api/posts/${draft.id}/submit`)).status).toBe(200);
+    // A scheduled post edited into the banned phrase is refused too, and stays as it was.
+    const later = await create(editor, { text: 'Snart', scheduledAt: '2099-03-01T10:00:00Z' });
+    expect((await editor.patch(`/api/posts/${later.id}`, { text })).status).toBe(422);
+    expect((await getPost(later.id)).text).toBe('Snart');
+  });
+
   it('the authorship ledger: own words or on behalf, who approved, as JSON and as CSV with a BOM', async () => {
     await setApproval(false);
     const own = await create(admin, { text: 'Mine ord, ærlig talt', channelIds: [leaderChannelId] });

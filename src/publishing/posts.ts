@@ -265,7 +265,11 @@ export async function createPost(
   const rows = await channelsFor(db, actor.orgId, input.channelIds);
   const images = decodeImages(input.images);
   const adapted = adaptForChannels(deps, rows, input, images);
-  const hits = await checkDraft(db, actor.orgId, { text: input.text, channelIds: input.channelIds });
+  const hits = await checkDraft(db, actor.orgId, {
+    text: input.text,
+    channelIds: input.channelIds,
+    scheduledAt: input.scheduledAt,
+  });
   // A draft may be unfinished (over a limit, an image without alt text); submitting it may not.
   if (intent === 'submit') assertSubmittable(adapted, hits);
   const settings = await getPublishingSettings(db, actor.orgId);
@@ -422,6 +426,8 @@ export async function checkStored(
   const hits = await checkDraft(tx, post.orgId, {
     text: post.text,
     channelIds: active.map((t) => t.channel.id),
+    scheduledAt: post.scheduledAt ?? undefined,
+    excludePostId: post.id,
   });
   assertSubmittable(adapted, hits);
   return hits;
@@ -503,7 +509,12 @@ export async function updatePost(
     const submitted = post.stage === 'pending_approval' || post.stage === 'ready';
     let hits = post.guidelineHits;
     if (contentChanged) {
-      hits = await checkDraft(tx, actor.orgId, { text, channelIds });
+      hits = await checkDraft(tx, actor.orgId, {
+        text,
+        channelIds,
+        scheduledAt: (change.scheduledAt ?? post.scheduledAt) || undefined,
+        excludePostId: postId,
+      });
       if (submitted) assertSubmittable(adapted, hits);
     }
     if (change.scheduledAt === null && submitted)
