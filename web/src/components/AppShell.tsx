@@ -19,6 +19,7 @@ import {
   TeamIcon,
 } from './Icons.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { initials, OrgSwitcher } from './OrgSwitcher.tsx';
 
 export const AREAS = ['strategy', 'publish', 'listen', 'inbox', 'measure', 'guidelines'] as const;
@@ -120,6 +121,7 @@ export function AppShell() {
               </span>
               <span className="user-card__email">{session.user.email}</span>
             </span>
+            {session.org && <NotificationBell key={session.org.id} />}
             <button
               type="button"
               className="icon-button"

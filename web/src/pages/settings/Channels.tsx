@@ -89,6 +89,12 @@ export function Channels({ isAdmin }: { isAdmin: boolean }) {
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const oauth = useOAuthOutcome(channels.data?.channels);
+  const location = useLocation();
+  const loaded = channels.data !== undefined;
+  // Linked here from the notification bell or the composer: bring the channels into view once they are shown.
+  useEffect(() => {
+    if (loaded && location.hash === '#channels') document.getElementById('channels')?.scrollIntoView();
+  }, [loaded, location.hash]);
 
   async function disconnect() {
     if (!removing) return;
