@@ -60,11 +60,13 @@ function excerpt(text: string, max = 600): string {
 
 export async function checkDraft(db: DbOrTx, orgId: string, draft: DraftToCheck): Promise<GuidelineHit[]> {
   const hits: GuidelineHit[] = [];
-  hits.push(...(await topicHits(db, orgId, draft.text)));
+  const version = await currentVersion(db, orgId);
+  // Topic hits point at the guidelines' section about topics, when the guidelines have one (the template does).
+  const topicSection = version?.sections.some((s) => s.key === 'topics') ? 'topics' : undefined;
+  hits.push(...(await topicHits(db, orgId, draft.text)).map((h) => ({ ...h, sectionKey: topicSection })));
 
   const rules = await listRules(db, orgId);
   if (rules.length > 0) {
-    const version = await currentVersion(db, orgId);
     const sections = new Map<string, GuidelineSection>((version?.sections ?? []).map((s) => [s.key, s]));
     const sourceOf = (rule: RuleRow): GuidelineHit['source'] => {
       const section = rule.sectionKey ? sections.get(rule.sectionKey) : undefined;

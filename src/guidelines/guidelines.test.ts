@@ -335,6 +335,7 @@ describeEachDb('guidelines', (get) => {
         kind: 'out_of_bounds_topic',
         severity: 'warn',
         match: 'Tariffoppgjøret',
+        sectionKey: 'topics',
         source: { label: 'Lønnsforhandlinger', text: 'Det tar ledelsen, ikke oss.' },
       }),
     ]);

@@ -53,6 +53,8 @@ describe('findAll', () => {
     const text = 'Å ja — GRATIS lån';
     const [span] = findAll(text, 'gratis lån');
     expect(span).toEqual({ index: 7, length: 10 });
+    // İ lower-cases to two code units; offsets still point into the original.
+    expect(at('İzmir: GRATIS lån', 'gratis lån')).toEqual(['GRATIS lån']);
   });
 });
 

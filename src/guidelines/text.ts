@@ -2,14 +2,30 @@
 // letters distinct (ø ≠ o, å ≠ a, ß ≠ ss), tone measures, and a line diff between two versions.
 import type { GuidelineSection } from './schema.ts';
 
-/** Lower case per character, so offsets in the folded text are offsets in the original. */
+/**
+ * Lower case with offsets kept: a character whose lower case has another length (rare: İ) stays as it is, so an
+ * offset in the folded text is an offset in the original. The last text is remembered, since one check folds
+ * the same draft once per phrase.
+ */
 function foldChars(s: string): string {
-  let out = '';
+  const out = s.toLowerCase();
+  if (out.length === s.length) return out;
+  let kept = '';
   for (const ch of s) {
-    const lower = ch.toLocaleLowerCase('und');
-    out += lower.length === ch.length ? lower : ch;
+    const lower = ch.toLowerCase();
+    kept += lower.length === ch.length ? lower : ch;
   }
-  return out;
+  return kept;
+}
+
+let lastText = '';
+let lastFolded = '';
+function foldText(s: string): string {
+  if (s !== lastText) {
+    lastFolded = foldChars(s);
+    lastText = s;
+  }
+  return lastFolded;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
@@ -35,7 +51,7 @@ export interface Span {
 export function findAll(text: string, phrase: string): Span[] {
   const p = cleanPhrase(phrase);
   if (!p) return [];
-  const t = foldChars(text);
+  const t = foldText(text);
   const words = foldChars(p).split(' ');
   const spans: Span[] = [];
   let from = 0;

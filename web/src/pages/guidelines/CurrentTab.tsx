@@ -1,6 +1,7 @@
 // The current version to read, the member's acknowledgement, and the history of versions with their diffs.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { Button, Card, EmptyState, ErrorState, LoadingState, Notice } from '../../components/ui.tsx';
 import { errorText } from '../../errors.ts';
@@ -49,6 +50,13 @@ export function CurrentTab({ overview, can, onChanged, onPropose }: Props) {
   const proposal = useStartProposal(onPropose);
   const [acking, setAcking] = useState(false);
   const [ackError, setAckError] = useState<unknown>();
+  const { hash } = useLocation();
+
+  // A rule's link lands on its section: scroll there once the text is on the page.
+  useEffect(() => {
+    if (!hash.startsWith('#section-') || !current) return;
+    document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
+  }, [hash, current]);
 
   if (!current) {
     return (

@@ -16,8 +16,10 @@ export function GuidelinesBanner() {
     return () => window.removeEventListener(ACK_EVENT, reload);
   }, [reload]);
   const current = overview.data?.current;
-  // On the guidelines page itself the reading view carries the acknowledgement.
-  if (!current || overview.data?.acknowledged || location.pathname.startsWith('/guidelines')) return null;
+  // The reading view of the guidelines page carries the acknowledgement itself.
+  const tab = new URLSearchParams(location.search).get('tab');
+  const reading = location.pathname.startsWith('/guidelines') && (!tab || tab === 'current');
+  if (!current || overview.data?.acknowledged || reading) return null;
   return (
     <div className="gl-banner" role="status" data-testid="guidelines-banner">
       <span>{t('guidelines.banner.text', { version: current.number })}</span>

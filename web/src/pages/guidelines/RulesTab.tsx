@@ -4,6 +4,7 @@
 import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { Button, Card, EmptyState, ErrorState, Field, LoadingState, Notice } from '../../components/ui.tsx';
 import { errorText } from '../../errors.ts';
@@ -116,9 +117,16 @@ export function RulesTab({ overview, can }: { overview: Overview; can: Abilities
                     <span className="small muted">
                       {t('guidelines.rules.from')}{' '}
                       {rule.sectionKey && sections.some((s) => s.key === rule.sectionKey) ? (
-                        <a href={`/guidelines#section-${rule.sectionKey}`} data-testid="rule-section">
+                        <Link
+                          to={{
+                            pathname: '/guidelines',
+                            search: '?tab=current',
+                            hash: `section-${rule.sectionKey}`,
+                          }}
+                          data-testid="rule-section"
+                        >
                           {sectionLabel(rule.sectionKey)}
-                        </a>
+                        </Link>
                       ) : (
                         sectionLabel(rule.sectionKey)
                       )}
