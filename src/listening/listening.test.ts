@@ -430,6 +430,17 @@ describeEachDb('listening over HTTP', (get) => {
     const matched = await viewer.get<MentionPage>(`/api/mentions?monitor=${vind.body.id}`);
     // Backfill found the first Bluesky/Mastodon posts; ingest found the new one.
     expect(matched.body.mentions.map((m) => m.source).sort()).toEqual(['bluesky', 'bluesky', 'mastodon']);
+
+    // Paused, it matches nothing new; switched back on, it catches up on what came in meanwhile.
+    await admin.patch(`/api/monitors/${vind.body.id}`, { active: false });
+    const paused = await ingest(db, orgId, [
+      { ...post, id: 'at://did:plc:abc/app.bsky.feed.post/3', text: 'Vindkraftverket står stille' },
+    ]);
+    expect(paused.matches).toBe(0);
+    const resumed = await admin.patch<{ recentMatches: number }>(`/api/monitors/${vind.body.id}`, {
+      active: true,
+    });
+    expect(resumed.body.recentMatches).toBe(4);
   });
 });
 

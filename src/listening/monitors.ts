@@ -169,11 +169,12 @@ export async function updateMonitor(
     });
     return updated;
   });
+  // A new definition, or a monitor switched back on (it missed what came in while paused).
   const rematch =
-    patch.query !== undefined && patch.query !== before.query
-      ? true
-      : JSON.stringify([patch.sources ?? before.sources, patch.languages ?? before.languages]) !==
-        JSON.stringify([before.sources, before.languages]);
+    (patch.query !== undefined && patch.query !== before.query) ||
+    (patch.active === true && !before.active) ||
+    JSON.stringify([patch.sources ?? before.sources, patch.languages ?? before.languages]) !==
+      JSON.stringify([before.sources, before.languages]);
   if (rematch) {
     // What it matched recently follows the new definition; older matches stay as history.
     const since = new Date(Date.now() - BACKFILL_DAYS * 86_400_000);

@@ -2,7 +2,7 @@
 // `ingest`, which detects the language (nb/nn split), scores sentiment, matches the organisation's active
 // monitors through the presearching index, and stores each mention once per org + source + external id with
 // the monitors it matched. Enrichment is pure and synchronous; storage is one batched insert per chunk.
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.ts';
 import { activeMonitors, type MonitorSet } from './monitor-set.ts';
 import { detectLanguage, sentiment } from './nlp/index.ts';
@@ -192,10 +192,41 @@ function dedupe(chunk: EnrichedPost[]): EnrichedPost[] {
  */
 export async function ingest(db: Db, orgId: string, posts: readonly IncomingPost[]): Promise<IngestResult> {
   if (posts.length === 0) return { received: 0, stored: 0, duplicates: 0, matches: 0 };
+  // Posts already stored (a stream replaying after a reconnect) skip the enrichment; the insert's conflict
+  // clause still catches any that arrive meanwhile.
+  const known = await storedIds(db, orgId, posts);
+  const fresh = known.size ? posts.filter((p) => !known.has(`${p.source}\u0000${p.id}`)) : posts;
   const monitorSet = await activeMonitors(db, orgId);
   const now = new Date();
-  const enriched = posts.map((p) => enrich(p, monitorSet, now));
-  return store(db, orgId, enriched);
+  const enriched = fresh.map((p) => enrich(p, monitorSet, now));
+  const result = await store(db, orgId, enriched);
+  return { ...result, received: posts.length, duplicates: result.duplicates + (posts.length - fresh.length) };
+}
+
+/** `source\0externalId` of the posts that are already stored for the organisation. */
+async function storedIds(db: Db, orgId: string, posts: readonly IncomingPost[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  const bySource = new Map<string, string[]>();
+  for (const p of posts) {
+    const list = bySource.get(p.source);
+    if (list) list.push(p.id);
+    else bySource.set(p.source, [p.id]);
+  }
+  for (const [source, ids] of bySource)
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await db
+        .select({ id: mentions.externalId })
+        .from(mentions)
+        .where(
+          and(
+            eq(mentions.orgId, orgId),
+            eq(mentions.source, source),
+            inArray(mentions.externalId, ids.slice(i, i + CHUNK)),
+          ),
+        );
+      for (const r of rows) out.add(`${source}\u0000${r.id}`);
+    }
+  return out;
 }
 
 /** Removes mentions their source has deleted (their matches go with them). */
