@@ -8,7 +8,7 @@ import { addMember, Client, onboardAdmin, PASSWORD, testApp } from '../../test/h
 import type { App } from '../http/app.ts';
 import { silentLogger } from '../jobs/definition.ts';
 import { listeningJobs } from './jobs.ts';
-import { ingest } from './pipeline.ts';
+import { ingest, pipelineSink } from './pipeline.ts';
 import { feeds } from './schema.ts';
 import { FeedServer, rss } from './test-support.ts';
 
@@ -441,6 +441,19 @@ describeEachDb('listening over HTTP', (get) => {
       active: true,
     });
     expect(resumed.body.recentMatches).toBe(4);
+
+    // A live source's sink: posts in, and a deletion at the source removes the mention and its matches.
+    const sink = pipelineSink(db, orgId);
+    await sink.write({
+      posts: [{ ...post, id: 'at://did:plc:abc/app.bsky.feed.post/4', text: 'Vindkraft i vinden' }],
+      deletes: [{ source: 'bluesky', externalId: post.id, deletedAt: new Date() }],
+    });
+    const after = await viewer.get<MentionPage>(`/api/mentions?monitor=${vind.body.id}&source=bluesky`);
+    expect(after.body.mentions.map((m) => m.text).sort()).toEqual([
+      'Mer om vindkraften i nord',
+      'Vindkraft i vinden',
+      'Vindkraftverket står stille',
+    ]);
   });
 });
 
