@@ -117,6 +117,21 @@ describe('browser: guidelines', () => {
     await page.getByTestId('try-submit').click();
     await page.getByTestId('try-clean').waitFor();
 
+    // The same in Norsk bokmål: tabs, severities and explanations follow the language.
+    await page.getByTestId('language-select').selectOption('nb');
+    await expect.poll(() => page.getByTestId('guidelines-tab-try').textContent()).toBe('Prøv en tekst');
+    await page.getByTestId('try-text').fill('Få FREE money nå');
+    await page.getByTestId('try-submit').click();
+    await expect.poll(() => page.getByTestId('try-hit').textContent()).toContain('Må rettes');
+    expect(await page.getByTestId('try-hit').textContent()).toContain(
+      'er et uttrykk retningslinjene ber oss',
+    );
+    await page.getByTestId('guidelines-tab-proposals').click();
+    await page.getByTestId('proposal-list').waitFor();
+    await page.getByTestId('proposal-list').locator('button').first().click();
+    await page.getByTestId('proposal-diff').waitFor();
+    await page.screenshot({ path: path.join(artifactsDir, 'guidelines-proposal-nb.png'), fullPage: true });
+
     expect(failures).toEqual([]);
     await context.close();
   }, 180_000);

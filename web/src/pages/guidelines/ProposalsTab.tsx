@@ -210,11 +210,18 @@ function ProposalView({ id, can, onChanged }: { id: string; can: Abilities; onCh
       {error !== undefined && <Notice tone="error">{errorText(t, error)}</Notice>}
       <Card
         title={editable ? t('guidelines.proposals.editTitle') : p.title}
-        description={t('guidelines.proposals.meta', {
-          name: p.createdBy ?? t('guidelines.someone'),
-          date: format.dateTime(p.updatedAt),
-          base: p.baseVersion ?? 0,
-        })}
+        description={
+          p.baseVersion
+            ? t('guidelines.proposals.meta', {
+                name: p.createdBy ?? t('guidelines.someone'),
+                date: format.dateTime(p.updatedAt),
+                base: p.baseVersion,
+              })
+            : t('guidelines.proposals.metaTemplate', {
+                name: p.createdBy ?? t('guidelines.someone'),
+                date: format.dateTime(p.updatedAt),
+              })
+        }
       >
         {editable ? (
           <form className="form" onSubmit={(e) => void save(e)}>
@@ -351,11 +358,13 @@ function ProposalView({ id, can, onChanged }: { id: string; can: Abilities; onCh
       <Card
         title={t('guidelines.proposals.diffTitle')}
         description={
-          p.status === 'published'
+          p.status === 'published' && (p.publishedVersion ?? 1) > 1
             ? t('guidelines.diff.against', { number: (p.publishedVersion ?? 1) - 1 })
-            : p.currentVersion
-              ? t('guidelines.diff.against', { number: p.currentVersion })
-              : t('guidelines.diff.first')
+            : p.status === 'published'
+              ? t('guidelines.diff.first')
+              : p.currentVersion
+                ? t('guidelines.diff.against', { number: p.currentVersion })
+                : t('guidelines.diff.first')
         }
       >
         <Diff lines={p.diff} testId="proposal-diff" />
