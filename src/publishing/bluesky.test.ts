@@ -4,10 +4,10 @@ import { AtpAgent, AtUri } from '@atproto/api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type LocalPds, startLocalPds } from '../../test/bluesky.ts';
 import { describeEachDb } from '../../test/databases.ts';
-import { onboardAdmin, testApp } from '../../test/http.ts';
+import { Client, onboardAdmin, PASSWORD, testApp } from '../../test/http.ts';
 import { TINY_PNG } from '../networks/contract.ts';
 import { defaultNetworks } from '../networks/registry.ts';
-import { settled, startWorker } from './test-support.ts';
+import { settled, startWorker, targetsOf } from './test-support.ts';
 
 let pds: LocalPds;
 beforeAll(async () => {
@@ -89,6 +89,58 @@ describeEachDb('publishing to a real Bluesky PDS', (get) => {
       await expect(
         reader.com.atproto.repo.getRecord({ repo: uri.host, collection: uri.collection, rkey: uri.rkey }),
       ).rejects.toThrow(/could not locate record/i);
+    } finally {
+      await worker.stop();
+      await app.close();
+    }
+  });
+
+  it('publishes a long post as a numbered thread: each part a reply to the one before, under the first', async () => {
+    const app = await testApp(get());
+    const worker = startWorker(get(), defaultNetworks);
+    try {
+      // The first test set Stemme up on this database: sign in as its admin.
+      const admin = new Client(app);
+      await admin.post('/api/auth/login', { email: 'ingrid@example.no', password: PASSWORD });
+      const account = await pds.createAccount('traad');
+      const ch = await admin.post<{ id: string }>('/api/channels', {
+        network: 'bluesky',
+        service: pds.url,
+        handle: account.handle,
+        appPassword: account.appPassword,
+      });
+      const text = Array.from({ length: 60 }, (_, i) => `Setning ${i + 1} om fjorden.`).join(' ');
+      const created = await admin.post<{ id: string }>('/api/posts', {
+        text,
+        thread: true,
+        channelIds: [ch.body.id],
+      });
+      expect(created.status).toBe(201);
+      const [target] = await settled(admin, created.body.id, 20_000);
+      expect(target!.status).toBe('published');
+      const parts = (await targetsOf(admin, created.body.id))[0]!.variant.parts;
+      expect(parts.length).toBeGreaterThanOrEqual(3);
+      const reader = new AtpAgent({ service: pds.url });
+      const feed = await reader.com.atproto.repo.listRecords({
+        repo: account.did,
+        collection: 'app.bsky.feed.post',
+        limit: 100,
+      });
+      const records = feed.data.records.map((r) => ({
+        uri: r.uri,
+        value: r.value as { text: string; reply?: { root: { uri: string }; parent: { uri: string } } },
+      }));
+      expect(records).toHaveLength(parts.length);
+      const byText = new Map(records.map((r) => [r.value.text, r]));
+      const chain = parts.map((p) => byText.get(p.text)!);
+      expect(chain.every(Boolean)).toBe(true);
+      expect(chain[0]!.value.reply).toBeUndefined();
+      expect(chain[0]!.uri).toBe(target!.remoteId);
+      for (let i = 1; i < chain.length; i++) {
+        expect(chain[i]!.value.text.endsWith(` ${i + 1}/${chain.length}`)).toBe(true);
+        expect(chain[i]!.value.reply?.parent.uri).toBe(chain[i - 1]!.uri);
+        expect(chain[i]!.value.reply?.root.uri).toBe(chain[0]!.uri);
+      }
     } finally {
       await worker.stop();
       await app.close();
