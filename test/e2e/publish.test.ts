@@ -272,6 +272,17 @@ describe('browser: publish', () => {
     await page.getByTestId('post-detail').waitFor();
     expect(await page.getByTestId('targets-table').textContent()).toContain('fjellvind');
 
+    // Without a mouse: Reschedule in the detail, in the organisation's time.
+    const third = dateIn(ORG_ZONE, 4);
+    await page.getByTestId('post-reschedule').click();
+    await page.getByTestId('reschedule-date').fill(third);
+    await page.getByTestId('reschedule-time').fill('08:05');
+    await page.getByTestId('reschedule-save').click();
+    await page.getByTestId('post-notice').waitFor();
+    const moved = await call<PostJson>(page, 'GET', `/api/posts/${postId}`);
+    expect(wallIn(ORG_ZONE, moved.body.scheduledAt!)).toEqual({ date: third, time: '08:05' });
+    expect(moved.body.state).toBe('scheduled');
+
     expect(failures).toEqual([]);
   }, 180_000);
 

@@ -1,6 +1,6 @@
 // The calendar: month, week and list views of the organisation's posts in its time zone, filtered by channel
 // and state; a scheduled post is dragged to another day (or hour, in the week view) to reschedule it.
-import { type DragEvent, useEffect, useMemo, useState } from 'react';
+import { type DragEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api.ts';
@@ -60,6 +60,7 @@ export function Calendar() {
     if (data.data) setPosts(data.data.posts);
   }, [data.data]);
   const [moveError, setMoveError] = useState<unknown>();
+  const weekBody = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState<string>();
   const [dropTarget, setDropTarget] = useState<string>();
 
@@ -79,6 +80,20 @@ export function Calendar() {
     }
     return map;
   }, [shown, orgZone]);
+
+  // The week opens at the morning, or at the first post of the week when that is earlier or later.
+  const loaded = data.data !== undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per week shown, when its posts have arrived
+  useEffect(() => {
+    const body = weekBody.current;
+    if (view !== 'week' || !body || !loaded) return;
+    const hours = shown.map((p) => Number(wallTime(new Date(whenOf(p)), orgZone).time.slice(0, 2)));
+    const earliest = hours.length ? Math.min(...hours) : 7;
+    // From 07:00 when the earliest post is still in view from there, else from just before it.
+    const hour = earliest < 7 ? Math.max(0, earliest - 1) : earliest - 7 < 14 ? 7 : earliest - 1;
+    const row = body.querySelector<HTMLElement>(`[data-hour="${hour}"]`);
+    body.scrollTop = row ? row.offsetTop : 0;
+  }, [view, first, loaded, shown.length]);
 
   function setParam(name: string, value: string) {
     const next = new URLSearchParams(search);
@@ -325,9 +340,9 @@ export function Calendar() {
               </div>
             ))}
           </div>
-          <div className="week__body">
+          <div className="week__body" ref={weekBody}>
             {HOURS.map((h) => (
-              <div key={h} className="week__row">
+              <div key={h} className="week__row" data-hour={h}>
                 <div className="week__hour">{`${String(h).padStart(2, '0')}:00`}</div>
                 {weekDays.map((day) => {
                   const key = `${day}-${h}`;

@@ -121,8 +121,10 @@ export function ChannelPreviewCard({
                   </div>
                   <div className="preview__content">
                     <div className="preview__who">
-                      <strong>{channel.name || channel.handle}</strong>{' '}
-                      <span className="muted">{channel.handle}</span>
+                      <strong>{channel.name || channel.handle}</strong>
+                      {channel.name && channel.name !== channel.handle && (
+                        <span className="muted"> {channel.handle}</span>
+                      )}
                     </div>
                     <div className="preview__text">
                       {preview.limits.facets ? highlightFacets(part.text) : part.text}
