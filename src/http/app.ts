@@ -22,6 +22,7 @@ import { jobRoutes } from '../jobs/routes.ts';
 import { listeningRoutes } from '../listening/routes.ts';
 import { maskTokensInUrl } from '../log.ts';
 import { defaultNetworks, type NetworkRegistry } from '../networks/registry.ts';
+import { sandboxRoutes } from '../networks/sandbox/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { editRoutes } from '../publishing/edit-routes.ts';
 import { mastodonOAuthRoutes } from '../publishing/mastodon-oauth-routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(publishingRoutes, { database: deps.database, ...publishing });
   await app.register(editRoutes, { database: deps.database, ...publishing });
   await app.register(notificationRoutes, { database: deps.database });
+  await app.register(sandboxRoutes, { database: deps.database });
   await app.register(mastodonOAuthRoutes, {
     database: deps.database,
     publicUrl: deps.config.publicUrl,

@@ -61,10 +61,7 @@ export function NotificationBell() {
   const latest = state.notifications[0];
   const latestText =
     latest?.kind === 'channel.reconnect_needed'
-      ? t('notifications.reconnect', {
-          handle: String(latest.payload.handle ?? ''),
-          network: String(latest.payload.network ?? ''),
-        })
+      ? t('notifications.reconnect', { handle: String(latest.payload.handle ?? '') })
       : undefined;
   const label =
     state.unread === 0
