@@ -232,6 +232,9 @@ describeEachDb('guidelines', (get) => {
     });
     expect(noTags.body.message).toMatch(/^params\.tags: /);
     expect((await admin.post('/api/guidelines/rules', { kind: 'nope', params: {} })).status).toBe(400);
+    const ghost = await admin.post('/api/guidelines/rules', { ...rule, sectionKey: 'no-such-section' });
+    expect(ghost.status).toBe(400);
+    expect(ghost.body.message).toBe('sectionKey: no such section in the current version of the guidelines');
 
     const patched = await admin.patch<{ params: { phrases: string[] }; severity: string }>(
       `/api/guidelines/rules/${created.body.id}`,

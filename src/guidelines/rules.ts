@@ -8,6 +8,7 @@ import { recordAudit } from '../team/audit.ts';
 import type { Actor } from '../team/auth.ts';
 import type { RuleCreate, RulePatch } from './input.ts';
 import { guidelineRules, type RuleKind, type RuleParams } from './schema.ts';
+import { currentVersion } from './service.ts';
 
 export type RuleRow = typeof guidelineRules.$inferSelect;
 
@@ -47,6 +48,15 @@ async function assertChannels(db: DbOrTx, orgId: string, ids: string[] | undefin
     throw fieldError('params.channelIds', 'holds a channel that is not ours');
 }
 
+/** A rule may only point at a section of the current version (or at none). */
+async function assertSection(db: DbOrTx, orgId: string, sectionKey: string | null | undefined) {
+  if (!sectionKey) return;
+  const version = await currentVersion(db, orgId);
+  if (!version?.sections.some((s) => s.key === sectionKey)) {
+    throw fieldError('sectionKey', 'no such section in the current version of the guidelines');
+  }
+}
+
 export async function listRules(db: DbOrTx, orgId: string): Promise<RuleRow[]> {
   return db
     .select()
@@ -69,6 +79,7 @@ export async function createRule(db: Db, actor: Actor, input: RuleCreate): Promi
   const params = normalise(input.kind, input.params);
   return db.transaction(async (tx) => {
     await assertChannels(tx, actor.orgId, params.channelIds);
+    await assertSection(tx, actor.orgId, input.sectionKey);
     if ((await listRules(tx, actor.orgId)).length >= MAX_RULES) {
       throw new DomainError('conflict', 'too_many_rules', `rules: at most ${MAX_RULES} per organisation`);
     }
@@ -101,6 +112,7 @@ export async function updateRule(db: Db, actor: Actor, id: string, patch: RulePa
     const row = await ruleOf(tx, actor.orgId, id);
     const params = patch.params ? normalise(row.kind, patch.params) : row.params;
     await assertChannels(tx, actor.orgId, params.channelIds);
+    if (patch.sectionKey !== undefined) await assertSection(tx, actor.orgId, patch.sectionKey);
     const [updated] = await tx
       .update(guidelineRules)
       .set({

@@ -79,6 +79,20 @@ describe('diffLines', () => {
       { op: 'add', text: 'd' },
     ]);
     expect(diffLines('', 'x')).toEqual([{ op: 'add', text: 'x' }]);
+    expect(diffLines('x', 'x')).toEqual([{ op: 'same', text: 'x' }]);
+  });
+
+  it('stays fast on a huge rewrite: the changed middle shows as removed, then added', () => {
+    const before = Array.from({ length: 5000 }, (_, i) => `old ${i}`);
+    const after = Array.from({ length: 5000 }, (_, i) => `new ${i}`);
+    const started = performance.now();
+    const diff = diffLines(['top', ...before, 'end'].join('\n'), ['top', ...after, 'end'].join('\n'));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(diff).toHaveLength(10_002);
+    expect(diff[0]).toEqual({ op: 'same', text: 'top' });
+    expect(diff[1]).toEqual({ op: 'remove', text: 'old 0' });
+    expect(diff[5001]).toEqual({ op: 'add', text: 'new 0' });
+    expect(diff.at(-1)).toEqual({ op: 'same', text: 'end' });
   });
 });
 

@@ -112,30 +112,55 @@ export interface DiffLine {
   text: string;
 }
 
-/** Line diff (longest common subsequence); guidelines are short, so the quadratic table is fine. */
+/** Beyond this many cells the LCS table is not built: the changed middle shows as removed, then added. */
+const MAX_DIFF_CELLS = 2_000_000;
+
+/**
+ * Line diff: the common start and end are kept, the middle is diffed by longest common subsequence (guidelines
+ * are short; a huge rewrite falls back to "all removed, all added" rather than a huge table).
+ */
 export function diffLines(before: string, after: string): DiffLine[] {
   const a = before ? before.split('\n') : [];
   const b = after ? after.split('\n') : [];
-  const n = a.length;
-  const m = b.length;
-  const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++;
+  const out: DiffLine[] = a.slice(0, head).map((text) => ({ op: 'same', text }));
+  const x = a.slice(head, a.length - tail);
+  const y = b.slice(head, b.length - tail);
+  const n = x.length;
+  const m = y.length;
+  if (n * m > MAX_DIFF_CELLS) {
+    out.push(
+      ...x.map((text) => ({ op: 'remove' as const, text })),
+      ...y.map((text) => ({ op: 'add' as const, text })),
+    );
+  } else {
+    const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = m - 1; j >= 0; j--) {
+        lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+      }
     }
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+      if (x[i] === y[j]) {
+        out.push({ op: 'same', text: x[i]! });
+        i++;
+        j++;
+      } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) out.push({ op: 'remove', text: x[i++]! });
+      else out.push({ op: 'add', text: y[j++]! });
+    }
+    while (i < n) out.push({ op: 'remove', text: x[i++]! });
+    while (j < m) out.push({ op: 'add', text: y[j++]! });
   }
-  const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      out.push({ op: 'same', text: a[i]! });
-      i++;
-      j++;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) out.push({ op: 'remove', text: a[i++]! });
-    else out.push({ op: 'add', text: b[j++]! });
-  }
-  while (i < n) out.push({ op: 'remove', text: a[i++]! });
-  while (j < m) out.push({ op: 'add', text: b[j++]! });
+  out.push(...a.slice(a.length - tail).map((text) => ({ op: 'same' as const, text })));
   return out;
 }
