@@ -4,7 +4,7 @@
 import type { GuidelineHit } from '../guidelines/check.ts';
 import { detectLanguage, sentiment } from '../listening/nlp/index.ts';
 import type { Locale } from '../team/schema.ts';
-import { firstPhrase } from './engine.ts';
+import { findPhrase, firstPhrase } from './engine.ts';
 import type { BeatAction, Persona, Scenario } from './scenario.ts';
 
 export interface ReplyCheck {
@@ -12,8 +12,14 @@ export interface ReplyCheck {
   /** Ids of the expected elements the reply contains. */
   expected: string[];
   forbidden: { id: string; match: string }[];
-  tone: { label: 'positive' | 'negative' | 'neutral'; score: number; lang: string };
+  /**
+   * Tone of the reply with the drill's expected phrases left out ("we apologise" reads negative to a lexicon,
+   * but it is what the drill asks for); `harsh` (score ≤ HARSH_TONE) is what the debrief counts against you.
+   */
+  tone: { label: 'positive' | 'negative' | 'neutral'; score: number; lang: string; harsh: boolean };
 }
+
+export const HARSH_TONE = -0.65;
 
 /** The pure part of checking a reply; the guideline hits come from checkDraft. */
 export function checkReply(
@@ -33,12 +39,21 @@ export function checkReply(
   const detected = detectLanguage(text).lang;
   // Short replies are where detection guesses; the drill's language is the better bet then.
   const lang = detected === 'und' || text.length < 40 ? locale : detected;
-  const score = sentiment(text, lang);
+  let toneText = text;
+  for (const e of scenario.goodAnswer.expected) {
+    for (const phrase of e.phrases[locale]) {
+      for (let i = findPhrase(toneText, phrase); i >= 0; i = findPhrase(toneText, phrase)) {
+        toneText = `${toneText.slice(0, i)} ${toneText.slice(i + phrase.trim().length)}`;
+      }
+    }
+  }
+  const score = sentiment(toneText, lang);
+  const rounded = Math.round(score.score * 100) / 100;
   return {
     guidelineHits,
     expected,
     forbidden,
-    tone: { label: score.label, score: Math.round(score.score * 100) / 100, lang },
+    tone: { label: score.label, score: rounded, lang, harsh: rounded <= HARSH_TONE },
   };
 }
 
@@ -229,7 +244,7 @@ export function buildDebrief(
         params: { match: hit.match ?? '', source: hit.source.label },
       });
     }
-    if (r.check?.tone.label === 'negative') {
+    if (r.check?.tone.harsh) {
       reasons.push({ code: 'negative_tone', points: POINTS.negativeTone, params: { text: excerpt(r.text) } });
     }
   }

@@ -147,6 +147,35 @@ describe('free practice', () => {
   });
 });
 
+describe('tone', () => {
+  it('an apology the drill asks for is not held against the tone; a harsh reply is', () => {
+    const s = complaint();
+    const nb = checkReply(
+      s,
+      'nb',
+      'Vi beklager! Feilen er rettet i morgen klokken 12, og du får kompensasjon.',
+      [],
+    );
+    expect(nb.expected.sort()).toEqual(['apology', 'compensation', 'when']);
+    expect(nb.tone.harsh).toBe(false);
+    const harsh = checkReply(s, 'en', 'This is a ridiculous and pathetic complaint. Terrible attitude.', []);
+    expect(harsh.tone.harsh).toBe(true);
+  });
+
+  it('every built-in storm post after the clip but the colleague’s reads negative or neutral in all languages', () => {
+    const s = storm();
+    for (const l of ['en', 'nb', 'da', 'de'] as const) {
+      const scores = s.beats
+        .filter((b) => b.id !== 'colleague')
+        .map((b) => checkReply(s, l, b.text[l], []).tone.score);
+      expect(
+        scores.every((x) => x <= 0),
+        `${l}: ${scores.join(', ')}`,
+      ).toBe(true);
+    }
+  });
+});
+
 describe('the debrief', () => {
   it('scores with reasons: unanswered, slow, elements, forbidden, guideline hits and tone; deleted replies are noted', () => {
     const s = complaint();

@@ -7,6 +7,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/connect.ts';
 import { DomainError, fieldError } from '../errors.ts';
 import { checkDraft } from '../guidelines/check.ts';
+import { sentiment } from '../listening/nlp/index.ts';
 import { sandboxKind } from '../networks/sandbox/network.ts';
 import { sandboxAccounts, sandboxPosts } from '../networks/sandbox/schema.ts';
 import { type Network, NetworkError } from '../networks/types.ts';
@@ -435,6 +436,10 @@ export async function runView(deps: TrainingDeps, actor: Actor, runId: string) {
         })(),
     trainee,
     audience: s.audience,
+    // The audience's mood post by post (sentiment in the drill's language, −1 … 1): a storm shows as a slide.
+    mood: events
+      .filter((e) => e.kind === 'audience' && !e.skipped)
+      .map((e) => ({ atMs: e.atMs, score: Math.round(sentiment(e.text, locale).score * 100) / 100 })),
     timeline: events
       .filter((e) => !e.skipped)
       .map((e) => {

@@ -247,6 +247,11 @@ describeEachDb('training drills over HTTP', (get) => {
       'aapent_nett',
       'tek_journalist',
     ]);
+    // The storm reads as a storm: the audience's mood, scored by the listening sentiment model, is negative.
+    const mood = (after.body as unknown as { mood: { score: number }[] }).mood;
+    expect(mood).toHaveLength(3);
+    expect(mood.every((m) => m.score <= 0)).toBe(true);
+    expect(mood.reduce((a, m) => a + m.score, 0) / mood.length).toBeLessThan(-0.2);
     const quote = after.body.timeline[1]!;
     expect(quote.quoteOfEventId).toBe(after.body.timeline[0]!.id);
     // Replies still go out through the run's sandbox account after the restart.

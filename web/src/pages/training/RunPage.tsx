@@ -41,6 +41,51 @@ function Timer({ run, fetchedAt }: { run: Run; fetchedAt: number }) {
   );
 }
 
+/** The audience's mood post by post: one bar each, above the line when positive, below when negative. */
+function MoodMeter({ mood }: { mood: Run['mood'] }) {
+  const { t } = useTranslation();
+  if (mood.length === 0) return null;
+  const recent = mood.slice(-3);
+  const earlier = mood.slice(-6, -3);
+  const mean = (xs: { score: number }[]) => xs.reduce((a, m) => a + m.score, 0) / xs.length;
+  const now = mean(recent);
+  const label = now <= -0.15 ? 'negative' : now >= 0.15 ? 'positive' : 'mixed';
+  const trend =
+    earlier.length === 0
+      ? null
+      : now - mean(earlier) <= -0.1
+        ? 'worse'
+        : now - mean(earlier) >= 0.1
+          ? 'better'
+          : null;
+  const w = 8;
+  const h = 36;
+  return (
+    <div className={`mood mood--${label}`} data-testid="training-mood" data-mood={label}>
+      <svg width={mood.length * (w + 3)} height={h} aria-hidden="true">
+        <line x1={0} x2={mood.length * (w + 3)} y1={h / 2} y2={h / 2} className="mood__axis" />
+        {mood.map((m, i) => {
+          const len = Math.max(1.5, Math.abs(m.score) * (h / 2 - 1));
+          return (
+            <rect
+              key={m.atMs}
+              x={i * (w + 3)}
+              y={m.score >= 0 ? h / 2 - len : h / 2}
+              width={w}
+              height={len}
+              className={m.score >= 0 ? 'mood__bar mood__bar--up' : 'mood__bar mood__bar--down'}
+            />
+          );
+        })}
+      </svg>
+      <span className="mood__label">
+        {t(`training.mood.${label}`)}
+        {trend && ` · ${t(`training.mood.${trend}`)}`}
+      </span>
+    </div>
+  );
+}
+
 export function RunPage() {
   const { t } = useTranslation();
   const { runId = '' } = useParams();
@@ -124,6 +169,7 @@ export function RunPage() {
           </p>
         </div>
         <div className="run-head__side">
+          <MoodMeter mood={run.mood} />
           <Timer run={run} fetchedAt={fetchedAt} />
           {!finished && (
             <Button

@@ -51,7 +51,7 @@ export function CheckFindings({ check, compact = false }: { check: ReplyCheck; c
       </li>
     )),
   ];
-  if (check.tone.label === 'negative') {
+  if (check.tone.harsh) {
     items.push(
       <li key="tone" className="finding finding--warn" data-testid="training-check-tone">
         {t('training.check.negativeTone')}

@@ -24,7 +24,7 @@ export interface ReplyCheck {
   guidelineHits: GuidelineHit[];
   expected: string[];
   forbidden: { id: string; match: string }[];
-  tone: { label: 'positive' | 'negative' | 'neutral'; score: number; lang: string };
+  tone: { label: 'positive' | 'negative' | 'neutral'; score: number; lang: string; harsh: boolean };
 }
 
 export interface TimelineItem {
@@ -107,6 +107,7 @@ export interface Run {
   nextBeatInMs: number | null;
   trainee: { handle: string; name: string };
   audience: { handle: string; name: string; persona: Persona }[];
+  mood: { atMs: number; score: number }[];
   timeline: TimelineItem[];
   score: number | null;
   debrief: Debrief | null;
