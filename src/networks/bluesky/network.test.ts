@@ -88,6 +88,57 @@ describe('bluesky on a real PDS', () => {
     ).rejects.toThrow(/could not locate record/i);
   });
 
+  it('a thread is a reply chain with strong refs: every part points at the first as root, the one before as parent', async () => {
+    const author = await pds.createAccount('traad');
+    const conn = await blueskyKind.connect(
+      { service: pds.url, handle: author.handle, appPassword: author.appPassword },
+      ctx,
+    );
+    const net = await blueskyKind.open(conn.credentials, {}, ctx);
+    expect(net.edit).toBeUndefined();
+    const post = await net.publish(
+      {
+        parts: [
+          { text: 'Tråd 1/3', images: [] },
+          { text: 'Tråd 2/3', images: [] },
+          { text: 'Tråd 3/3', images: [] },
+        ],
+      },
+      newKey(),
+    );
+    const reader = new AtpAgent({ service: pds.url });
+    const records = await Promise.all(
+      post.parts.map(async (p) => {
+        const [, , repo, collection, rkey] = p.remoteId.split('/');
+        const got = await reader.com.atproto.repo.getRecord({
+          repo: repo!,
+          collection: collection!,
+          rkey: rkey!,
+        });
+        return {
+          uri: got.data.uri,
+          cid: got.data.cid!,
+          reply: (
+            got.data.value as {
+              reply?: { root: { uri: string; cid: string }; parent: { uri: string; cid: string } };
+            }
+          ).reply,
+        };
+      }),
+    );
+    const [first, second, third] = records;
+    expect(first?.reply).toBeUndefined();
+    expect(second?.reply).toEqual({
+      root: { uri: first!.uri, cid: first!.cid },
+      parent: { uri: first!.uri, cid: first!.cid },
+    });
+    expect(third?.reply).toEqual({
+      root: { uri: first!.uri, cid: first!.cid },
+      parent: { uri: second!.uri, cid: second!.cid },
+    });
+    await net.delete(post);
+  });
+
   it('a stored session is reused instead of signing in again, and refreshed sessions are handed back', async () => {
     const author = await pds.createAccount('session');
     const conn = await blueskyKind.connect(
