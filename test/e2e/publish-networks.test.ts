@@ -140,6 +140,25 @@ describe('browser: publish to the sandbox and Mastodon side by side', () => {
     await page.getByTestId('targets-table').waitFor();
     expect(await page.locator('[data-testid^="target-link-"]').count()).toBe(2);
 
+    // Mastodon lets a published post be edited: the new text goes to the network, the old stays in the history.
+    const targets = await call<{ targets: { id: string; channelId: string }[] }>(
+      page,
+      'GET',
+      `/api/posts/${postId}`,
+    );
+    const mTarget = targets.body.targets.find((t) => t.channelId === m)!.id;
+    await page.getByTestId(`target-edit-${mTarget}`).click();
+    const edited = `${text} (Rettet: åpner 1. desember.)`;
+    await page.getByTestId(`target-edit-text-${mTarget}`).fill(edited);
+    await page.getByTestId(`target-edit-save-${mTarget}`).click();
+    const revisions = page.getByTestId(`target-revisions-${mTarget}`);
+    await revisions.waitFor();
+    expect(await revisions.locator('ins').textContent()).toBe(edited);
+    expect(await revisions.locator('del').textContent()).toBe(text);
+    const put = mastodon.writes().find((r) => r.method === 'PUT' && r.path.startsWith('/api/v1/statuses/'));
+    expect(put?.body?.status).toBe(edited);
+    await page.screenshot({ path: path.join(artifactsDir, 'publish-edit-published.png'), fullPage: true });
+
     expect(failures).toEqual([]);
     await context.close();
   }, 180_000);

@@ -363,6 +363,16 @@ function PostView({
                     : undefined
                 }
                 canRetry={canWrite}
+                editable={
+                  canWrite &&
+                  tg.status === 'published' &&
+                  (channels.find((c) => c.id === tg.channelId)?.limits?.editable ?? false)
+                }
+                postId={post.id}
+                onEdited={() => {
+                  setNotice('edited');
+                  reload();
+                }}
                 busy={busy === `retry-${tg.id}`}
                 onRetry={() =>
                   void act(
@@ -412,6 +422,9 @@ function TargetRow({
   colour,
   held,
   canRetry,
+  editable,
+  postId,
+  onEdited,
   busy,
   onRetry,
 }: {
@@ -420,12 +433,18 @@ function TargetRow({
   /** The post is not released yet (a draft, or with the approvers): its scheduled targets wait with it. */
   held: 'draft' | 'pending_approval' | 'changes_requested' | undefined;
   canRetry: boolean;
+  /** Published on a network that lets a post's text be changed afterwards. */
+  editable: boolean;
+  postId: string;
+  onEdited: () => void;
   busy: boolean;
   onRetry: () => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [showRevisions, setShowRevisions] = useState(false);
   const href = safeHref(target.remoteUrl);
   const history = target.history ?? [];
   return (
@@ -479,8 +498,58 @@ function TargetRow({
               {t('publish.detail.attempts', { count: history.length })}
             </button>
           )}
+          {target.status === 'published' && (
+            <span className="target-actions">
+              {editable && (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-expanded={editing}
+                  onClick={() => setEditing((e) => !e)}
+                  data-testid={`target-edit-${target.id}`}
+                >
+                  {t('publish.detail.editPublished')}
+                </button>
+              )}
+              <button
+                type="button"
+                className="link-button"
+                aria-expanded={showRevisions}
+                onClick={() => setShowRevisions((r) => !r)}
+                data-testid={`target-revisions-toggle-${target.id}`}
+              >
+                {t('publish.detail.revisions')}
+              </button>
+            </span>
+          )}
         </td>
       </tr>
+      {editing && (
+        <tr className="attempts-row">
+          <td colSpan={5}>
+            <PublishedEdit
+              target={target}
+              postId={postId}
+              onDone={() => {
+                setEditing(false);
+                setShowRevisions(true);
+                onEdited();
+              }}
+            />
+          </td>
+        </tr>
+      )}
+      {showRevisions && (
+        <tr className="attempts-row">
+          <td colSpan={5}>
+            <Revisions
+              key={(target.variant?.parts ?? []).map((p) => p.text).join('\n')}
+              postId={postId}
+              targetId={target.id}
+            />
+          </td>
+        </tr>
+      )}
       {open && (
         <tr className="attempts-row">
           <td colSpan={5}>
@@ -499,5 +568,118 @@ function TargetRow({
         </tr>
       )}
     </>
+  );
+}
+
+/** Changes the text of a published post on its network; the change is kept in the edit history. */
+function PublishedEdit({ target, postId, onDone }: { target: Target; postId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const parts = target.variant?.parts ?? [];
+  const [part, setPart] = useState(0);
+  const [text, setText] = useState(parts[0]?.text ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.put(
+        `/api/posts/${encodeURIComponent(postId)}/targets/${encodeURIComponent(target.id)}/text`,
+        parts.length > 1 ? { text, part } : { text },
+      );
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form
+      className="published-edit"
+      onSubmit={(e) => void save(e)}
+      data-testid={`target-edit-form-${target.id}`}
+    >
+      {parts.length > 1 && (
+        <select
+          className="select--inline"
+          value={part}
+          aria-label={t('publish.detail.editPart')}
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            setPart(n);
+            setText(parts[n]?.text ?? '');
+          }}
+        >
+          {parts.map((_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional
+            <option key={i} value={i}>
+              {t('publish.composer.part', { n: i + 1, total: parts.length })}
+            </option>
+          ))}
+        </select>
+      )}
+      <label className="field__label" htmlFor={`edit-${target.id}`}>
+        {t('publish.detail.editPublishedLabel', { handle: target.handle })}
+      </label>
+      <textarea
+        id={`edit-${target.id}`}
+        rows={4}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        data-testid={`target-edit-text-${target.id}`}
+      />
+      <p className="field__hint">{t('publish.detail.editPublishedHint')}</p>
+      {error !== undefined && <p className="field__error">{errorText(t, error)}</p>}
+      <div>
+        <Button
+          type="submit"
+          size="sm"
+          variant="primary"
+          busy={busy}
+          data-testid={`target-edit-save-${target.id}`}
+        >
+          {t('publish.detail.editPublishedSave')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+interface Revision {
+  id: string;
+  part: number;
+  oldText: string;
+  newText: string;
+  editedAt: string;
+  editedBy: { id: string; name: string } | null;
+}
+
+function Revisions({ postId, targetId }: { postId: string; targetId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const data = useApiData<{ revisions: Revision[] }>(
+    `/api/posts/${encodeURIComponent(postId)}/targets/${encodeURIComponent(targetId)}/revisions`,
+  );
+  if (data.error) return <p className="field__error">{errorText(t, data.error)}</p>;
+  if (!data.data) return <LoadingState />;
+  if (data.data.revisions.length === 0)
+    return <p className="muted small">{t('publish.detail.noRevisions')}</p>;
+  return (
+    <ol className="revisions" data-testid={`target-revisions-${targetId}`}>
+      {data.data.revisions.map((r) => (
+        <li key={r.id}>
+          <div className="muted small">
+            {t('publish.detail.revisionBy', {
+              name: r.editedBy?.name ?? '—',
+              at: format.dateTime(r.editedAt),
+            })}
+          </div>
+          <del>{r.oldText}</del>
+          <ins>{r.newText}</ins>
+        </li>
+      ))}
+    </ol>
   );
 }
