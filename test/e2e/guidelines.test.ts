@@ -32,6 +32,14 @@ describe('browser: guidelines', () => {
     await page.getByTestId('proposal-save').click();
     await expect.poll(() => page.getByTestId('proposal-save').isDisabled()).toBe(true);
     await expect.poll(() => page.getByTestId('proposal-diff').textContent()).toContain('free money');
+    // A comment about one section, before publishing.
+    await page.getByTestId('proposal-comment-body').fill('Should we say how fast we answer?');
+    await page.getByTestId('proposal-comment-section').selectOption({ label: 'Tone' });
+    await page.getByTestId('proposal-comment-submit').click();
+    await expect
+      .poll(() => page.getByTestId('proposal-comments').textContent())
+      .toContain('Should we say how fast we answer?');
+    expect(await page.getByTestId('proposal-comments').textContent()).toContain('Tone');
     await page.getByTestId('proposal-publish').click();
     await page.getByTestId('proposal-published').waitFor();
 

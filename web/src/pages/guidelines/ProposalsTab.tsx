@@ -107,6 +107,7 @@ function ProposalView({ id, can, onChanged }: { id: string; can: Abilities; onCh
   const [error, setError] = useState<unknown>();
   const [published, setPublished] = useState<number>();
   const [comment, setComment] = useState('');
+  const [commentSection, setCommentSection] = useState('');
   const [summary, setSummary] = useState('');
 
   useEffect(() => {
@@ -166,10 +167,14 @@ function ProposalView({ id, can, onChanged }: { id: string; can: Abilities; onCh
     e.preventDefault();
     if (!comment.trim()) return;
     const ok = await run('comment', () =>
-      api.post(`/api/guidelines/proposals/${id}/comments`, { body: comment }),
+      api.post(`/api/guidelines/proposals/${id}/comments`, {
+        body: comment,
+        sectionKey: commentSection || null,
+      }),
     );
     if (ok) {
       setComment('');
+      setCommentSection('');
       proposal.reload();
       onChanged();
     }
@@ -394,6 +399,25 @@ function ProposalView({ id, can, onChanged }: { id: string; can: Abilities; onCh
                   onChange={(e) => setComment(e.target.value)}
                   data-testid="proposal-comment-body"
                 />
+              )}
+            </Field>
+            <Field label={t('guidelines.comments.section')} optional>
+              {(c) => (
+                <select
+                  {...c}
+                  value={commentSection}
+                  onChange={(e) => setCommentSection(e.target.value)}
+                  data-testid="proposal-comment-section"
+                >
+                  <option value="">{t('guidelines.comments.wholeProposal')}</option>
+                  {p.sections
+                    .filter((s) => s.key)
+                    .map((s) => (
+                      <option key={s.key} value={s.key}>
+                        {s.title}
+                      </option>
+                    ))}
+                </select>
               )}
             </Field>
             <div className="form__actions form__actions--start">

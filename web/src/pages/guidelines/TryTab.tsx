@@ -118,6 +118,7 @@ export function HitList({ hits, channels = [] }: { hits: GuidelineHit[]; channel
 export function TryTab() {
   const { t } = useTranslation();
   const channels = useApiData<{ channels: Channel[] }>('/api/channels');
+  const rules = useApiData<{ rules: unknown[] }>('/api/guidelines/rules');
   const [text, setText] = useState('');
   const [channelIds, setChannelIds] = useState<string[]>([]);
   const [result, setResult] = useState<{ text: string; hits: GuidelineHit[] }>();
@@ -142,6 +143,11 @@ export function TryTab() {
   return (
     <div className="gl-layout">
       <Card title={t('guidelines.try.title')} description={t('guidelines.try.description')}>
+        {rules.data && rules.data.rules.length === 0 && (
+          <p className="muted small" data-testid="try-no-rules">
+            {t('guidelines.try.noRules')}
+          </p>
+        )}
         <form className="form" onSubmit={(e) => void check(e)}>
           <Field label={t('guidelines.try.text')}>
             {(c) => (
