@@ -62,11 +62,11 @@ export async function submitPost(
     const stage: PostStage = settings.requireApproval ? 'pending_approval' : 'ready';
     const times = new Map<string, Date>();
     if (opts.slot === 'next')
-      for (const { target } of targets)
+      for (const { target } of [...targets].sort((a, b) => (a.channel.id < b.channel.id ? -1 : 1)))
         if (target.status === 'scheduled')
           times.set(
             target.channelId,
-            await nextFreeSlot(tx, actor.orgId, target.channelId, { excludePostId: postId }),
+            await nextFreeSlot(tx, actor.orgId, target.channelId, { excludePostId: postId, lock: true }),
           );
     const now = new Date();
     let scheduledAt: Date | null = post.scheduledAt;

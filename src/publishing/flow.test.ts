@@ -496,6 +496,11 @@ describeEachDb('publishing flow', (get) => {
     expect(new Date(secondDue).getTime()).toBeGreaterThan(new Date(expected).getTime());
     const third = (await viewer.get<{ at: string }>(`/api/channels/${channelId}/next-slot`)).body.at;
     expect(new Date(third).getTime()).toBeGreaterThan(new Date(secondDue).getTime());
+    // A draft submitted with slot "next" takes the next free one then.
+    const draft = await create(editor, { text: 'Kø utkast', intent: 'draft' });
+    const submitted = await editor.post<PostJson>(`/api/posts/${draft.id}/submit`, { slot: 'next' });
+    expect(submitted.body.targets[0]!.dueAt).toBe(third);
+    expect(submitted.body.scheduledAt).toBe(third);
     // A slot freed by rescheduling is offered again.
     await editor.patch(`/api/posts/${first.id}`, { scheduledAt: '2099-01-01T10:00:00Z' });
     expect((await viewer.get<{ at: string }>(`/api/channels/${channelId}/next-slot`)).body.at).toBe(expected);

@@ -231,9 +231,10 @@ async function dueTimes(
   when: { slot?: 'next' | undefined; at?: Date | null | undefined; excludePostId?: string },
 ): Promise<Map<string, Date | null>> {
   const due = new Map<string, Date | null>();
-  for (const id of channelIds) {
+  // In id order, so that two requests lock the channels' slot pickers in the same order.
+  for (const id of [...channelIds].sort()) {
     if (when.slot === 'next')
-      due.set(id, await nextFreeSlot(db, orgId, id, { excludePostId: when.excludePostId }));
+      due.set(id, await nextFreeSlot(db, orgId, id, { excludePostId: when.excludePostId, lock: true }));
     else due.set(id, when.at ?? null);
   }
   return due;

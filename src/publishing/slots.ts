@@ -1,6 +1,6 @@
 // Queue slots: each channel's weekly posting times ("Mon 09:00") in the organisation's time zone, and the next
 // free one — the first slot time, from now on, that no other post on that channel is already due at.
-import { and, asc, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connect.ts';
 import { DomainError } from '../errors.ts';
 import { recordAudit } from '../team/audit.ts';
@@ -105,9 +105,13 @@ export async function nextFreeSlot(
   db: DbOrTx,
   orgId: string,
   channelId: string,
-  opts: { after?: Date; excludePostId?: string; taken?: Date[] } = {},
+  opts: { after?: Date; excludePostId?: string | undefined; taken?: Date[]; lock?: boolean } = {},
 ): Promise<Date> {
   const after = opts.after ?? new Date();
+  // Inside a transaction that will take the slot: one picker per channel at a time, until it commits, so two
+  // posts queued at the same moment do not get the same slot.
+  if (opts.lock)
+    await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`stemme-slot:${channelId}`}, 0))`);
   const { slots, timeZone } = await getSlots(db, orgId, channelId);
   if (slots.length === 0)
     throw new DomainError(
