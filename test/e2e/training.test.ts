@@ -170,4 +170,44 @@ describe('browser: training drills', () => {
     expect(failures).toEqual([]);
     await context.close();
   });
+
+  it('an admin imports a drill file (a broken one is refused with file and field named) and deletes it', async () => {
+    const { server, browser } = stemme();
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByTestId('login-email').fill('astrid@fjellvind.no');
+    await page.getByTestId('login-password').fill(E2E_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-training').click();
+    await page.getByTestId('language-select').selectOption('en');
+    const original = (await apiCall(page, 'GET', '/api/training/drills/ambassador-praise')).json as Record<
+      string,
+      unknown
+    >;
+    const upload = (name: string, drill: unknown) =>
+      page.getByTestId('training-import-file').setInputFiles({
+        name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(drill)),
+      });
+
+    await upload('our-drill.json', { ...original, slug: 'our-drill', audience: [] });
+    const result = page.getByTestId('training-import-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('our-drill.json: audience: needs at least one member');
+
+    const title = { ...(original.title as object), en: 'Our own launch drill' };
+    await upload('our-drill.json', { ...original, slug: 'our-drill', title });
+    await page.getByTestId('training-drill-our-drill').waitFor();
+    expect(await result.textContent()).toContain('Drill "our-drill" added.');
+    expect(await page.getByTestId('training-drill-our-drill').textContent()).toContain(
+      'Our own launch drill',
+    );
+    expect(await page.getByTestId('training-delete-ambassador-praise').count()).toBe(0);
+    await page.getByTestId('training-delete-our-drill').click();
+    await page.getByTestId('confirm-submit').click();
+    await expect.poll(() => page.getByTestId('training-drill-our-drill').count()).toBe(0);
+    await context.close();
+  });
 });

@@ -4,6 +4,7 @@ import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, api, isLocale } from '../../api.ts';
+import { ConfirmDialog } from '../../components/Dialog.tsx';
 import {
   Button,
   Card,
@@ -22,7 +23,17 @@ import { Avatar } from './Timeline.tsx';
 import './training.css';
 import { clock, type DrillSummary, type Run, type RunSummary } from './types.ts';
 
-function DrillCard({ drill, onStart, busy }: { drill: DrillSummary; onStart: () => void; busy: boolean }) {
+function DrillCard({
+  drill,
+  onStart,
+  busy,
+  onDelete,
+}: {
+  drill: DrillSummary;
+  onStart: () => void;
+  busy: boolean;
+  onDelete?: (() => void) | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <li className="drill" data-testid={`training-drill-${drill.slug}`}>
@@ -45,6 +56,11 @@ function DrillCard({ drill, onStart, busy }: { drill: DrillSummary; onStart: () 
             </li>
           ))}
         </ul>
+        {onDelete && (
+          <Button size="sm" variant="ghost" onClick={onDelete} data-testid={`training-delete-${drill.slug}`}>
+            {t('training.list.delete')}
+          </Button>
+        )}
         <a
           className="drill__file"
           href={`/api/training/drills/${drill.slug}`}
@@ -177,6 +193,23 @@ export function TrainingPage() {
   const [starting, setStarting] = useState<string>();
   const [startError, setStartError] = useState<unknown>();
   const canImport = session.role === 'admin' || session.role === 'editor';
+  const [deleting, setDeleting] = useState<DrillSummary>();
+  const [deleteBusy, setDeleteBusy] = useState(false);
+  const [deleteError, setDeleteError] = useState<unknown>();
+  const remove = async () => {
+    if (!deleting) return;
+    setDeleteBusy(true);
+    setDeleteError(undefined);
+    try {
+      await api.delete(`/api/training/drills/${deleting.slug}`);
+      setDeleting(undefined);
+      drills.reload();
+    } catch (err) {
+      setDeleteError(err);
+    } finally {
+      setDeleteBusy(false);
+    }
+  };
 
   const start = async (slug: string) => {
     setStarting(slug);
@@ -215,6 +248,7 @@ export function TrainingPage() {
                     drill={d}
                     busy={starting === d.slug}
                     onStart={() => void start(d.slug)}
+                    onDelete={canImport && d.source === 'org' ? () => setDeleting(d) : undefined}
                   />
                 ))}
               </ul>
@@ -248,6 +282,16 @@ export function TrainingPage() {
           </Card>
         </div>
       </div>
+      <ConfirmDialog
+        open={deleting !== undefined}
+        title={t('training.list.deleteTitle')}
+        body={t('training.list.deleteBody', { title: deleting?.title ?? '' })}
+        confirmLabel={t('training.list.delete')}
+        busy={deleteBusy}
+        error={deleteError === undefined ? undefined : errorText(t, deleteError)}
+        onConfirm={() => void remove()}
+        onCancel={() => setDeleting(undefined)}
+      />
     </div>
   );
 }
