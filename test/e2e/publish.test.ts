@@ -201,6 +201,36 @@ describe('browser: publish', () => {
     await page.getByTestId('composer-image-alt-0').fill('Vindturbiner på en grønn fjellrygg i solskinn');
     await page.getByTestId(`ready-${channelId}`).waitFor();
 
+    // Guideline hits as you type, with the rule's own words; a blocking one keeps the post from going out.
+    const warnRule = await call(page, 'POST', '/api/guidelines/rules', {
+      kind: 'banned_phrase',
+      severity: 'warn',
+      params: { phrases: ['garantert'] },
+      note: 'Vi lover ikke resultater vi ikke kan stå inne for.',
+    });
+    expect(warnRule.status).toBe(201);
+    const blockRule = await call(page, 'POST', '/api/guidelines/rules', {
+      kind: 'banned_phrase',
+      severity: 'block',
+      params: { phrases: ['konkurrentens tall'] },
+      note: 'Vi kommenterer ikke konkurrentenes tall.',
+    });
+    expect(blockRule.status).toBe(201);
+    const calm = 'Ny vindpark på Stad åpner i dag. Takk til alle som har bidratt!';
+    await page.getByTestId('composer-text').fill(`${calm} Garantert fornybar strøm.`);
+    const hits = page.getByTestId('guideline-hits');
+    await hits.waitFor();
+    expect(await hits.locator('[data-severity="warn"]').count()).toBe(1);
+    expect(await hits.textContent()).toContain('Vi lover ikke resultater vi ikke kan stå inne for.');
+    await page.getByTestId(`ready-${channelId}`).waitFor();
+    expect(await page.getByTestId('composer-submit').isDisabled()).toBe(false);
+    await page.getByTestId('composer-text').fill(`${calm} Se konkurrentens tall!`);
+    await hits.locator('[data-severity="block"]').waitFor();
+    await page.getByTestId('composer-blocked').waitFor();
+    expect(await page.getByTestId('composer-submit').isDisabled()).toBe(true);
+    await page.getByTestId('composer-text').fill(calm);
+    await hits.waitFor({ state: 'detached' });
+
     // Written by me: own words or the organisation's account, per channel.
     expect(await page.getByTestId(`preview-authorship-${channelId}`).textContent()).toMatch(/organisation/i);
 

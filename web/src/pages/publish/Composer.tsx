@@ -371,8 +371,9 @@ function ComposerForm({ post }: { post: Post | undefined }) {
     }
   }
 
-  const blocking = (preview?.channels ?? []).some((p) => p.problems.length > 0);
   const hits = blockedHits ?? preview?.guidelineHits ?? post?.guidelineHits ?? [];
+  const guidelineBlock = hits.some((h) => h.severity === 'block');
+  const blocking = (preview?.channels ?? []).some((p) => p.problems.length > 0) || guidelineBlock;
   const primaryLabel = settings.requireApproval
     ? t('publish.composer.submitForApproval')
     : when === 'now'
@@ -626,7 +627,11 @@ function ComposerForm({ post }: { post: Post | undefined }) {
           >
             {primaryLabel}
           </Button>
-          {blocking && <span className="muted small">{t('publish.composer.fixProblems')}</span>}
+          {blocking && (
+            <span className="muted small" data-testid="composer-blocked">
+              {guidelineBlock ? t('publish.composer.guidelineBlocks') : t('publish.composer.fixProblems')}
+            </span>
+          )}
         </div>
       </div>
 

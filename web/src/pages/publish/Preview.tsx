@@ -2,6 +2,7 @@
 // mentions and hashtags highlighted where the network makes them rich text, and what keeps it from going out.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { findUrls, measure } from '../../../../src/networks/text.ts';
 import { useFormat } from '../../format.ts';
 import { AuthorshipBadge, ChannelLabel } from './parts.tsx';
@@ -194,19 +195,43 @@ export function GuidelineHits({ hits }: { hits: GuidelineHit[] }) {
       <h3 className="guideline-hits__title">{t('publish.guidelines.title')}</h3>
       <ul>
         {hits.map((hit, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: hits have no id
-          <li key={i} className={`guideline-hit guideline-hit--${hit.severity}`} data-kind={hit.kind}>
+          <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: hits have no id
+            key={i}
+            className={`guideline-hit guideline-hit--${hit.severity}`}
+            data-kind={hit.kind}
+            data-severity={hit.severity}
+          >
             <p>
               <strong>
                 {hit.severity === 'block' ? t('publish.guidelines.block') : t('publish.guidelines.warn')}
               </strong>{' '}
               {t(`publish.guidelines.kind.${hit.kind}`, { match: hit.match ?? '', label: hit.source.label })}
+              {hit.measured && (
+                <span className="muted">
+                  {' '}
+                  {t('publish.guidelines.measured', { value: hit.measured.value, limit: hit.measured.limit })}
+                </span>
+              )}
             </p>
-            <blockquote className="guideline-hit__source">
-              <span className="muted">{t('publish.guidelines.source', { label: hit.source.label })}</span>
-              <br />
-              {hit.source.text}
+            <blockquote className="guideline-hit__source" data-testid="guideline-source">
+              <span className="muted">
+                {t('publish.guidelines.source', { label: hit.source.label })}
+                {hit.source.version !== undefined &&
+                  ` (${t('publish.guidelines.version', { n: hit.source.version })})`}
+              </span>
+              {hit.source.text && (
+                <>
+                  <br />
+                  {hit.source.text}
+                </>
+              )}
             </blockquote>
+            {hit.sectionKey !== undefined && (
+              <Link className="small" to={`/guidelines#section-${encodeURIComponent(hit.sectionKey)}`}>
+                {t('publish.guidelines.read')}
+              </Link>
+            )}
           </li>
         ))}
       </ul>
