@@ -3,13 +3,14 @@
 // slots in the organisation's time zone, the guideline hook, the authorship ledger, list filters.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeEachDb } from '../../test/databases.ts';
+import { describeEachDb, freshDatabase } from '../../test/databases.ts';
 import { addMember, type Client, onboardAdmin, testApp } from '../../test/http.ts';
 import { queryRows } from '../db/connect.ts';
 import type { App } from '../http/app.ts';
 import { pause, until } from '../jobs/test-support.ts';
 import type { Worker } from '../jobs/worker.ts';
 import { TINY_PNG } from '../networks/contract.ts';
+import { exportOrg, importOrg } from '../team/transfer.ts';
 import { registryWith, type Step, scriptedSandbox, settled, startWorker } from './test-support.ts';
 import { zonedTime } from './zoned.ts';
 
@@ -79,6 +80,7 @@ describeEachDb('publishing flow', (get) => {
   let app: App;
   let admin: Client;
   let adminId: string;
+  let orgId: string;
   let editor: Client;
   let editorId: string;
   let approver: Client;
@@ -90,7 +92,7 @@ describeEachDb('publishing flow', (get) => {
 
   beforeAll(async () => {
     app = await testApp(get(), { networks });
-    ({ admin, userId: adminId } = await onboardAdmin(app));
+    ({ admin, userId: adminId, orgId } = await onboardAdmin(app));
     ({ client: editor, userId: editorId } = await addMember(app, admin, 'editor', 'redaktor@example.no'));
     ({ client: approver, userId: approverId } = await addMember(
       app,
@@ -654,5 +656,32 @@ describeEachDb('publishing flow', (get) => {
     for (const p of window.body.posts) expect(p.scheduledAt!.startsWith('2099')).toBe(true);
     const bad = await viewer.get<{ error: string }>('/api/posts?state=bogus');
     expect(bad.status).toBe(400);
+  });
+
+  it('the flow travels with the organisation export: settings, comments, slots, stages', async () => {
+    const doc = await exportOrg(get().db, orgId);
+    expect(doc.tables.publishing_settings).toHaveLength(1);
+    expect(doc.tables.post_comments?.length).toBeGreaterThan(3);
+    expect(doc.tables.channel_slots?.length).toBeGreaterThan(1);
+    const other = await freshDatabase('pglite');
+    try {
+      const imported = await importOrg(other.db, JSON.parse(JSON.stringify(doc)));
+      expect(imported.orgId).toBe(orgId);
+      const [counts] = await queryRows<{ comments: number; slots: number; pending: number }>(
+        other.db,
+        sql`select (select count(*)::int from post_comments) as comments,
+                   (select count(*)::int from channel_slots) as slots,
+                   (select count(*)::int from posts where stage = 'pending_approval') as pending`,
+      );
+      expect(counts).toEqual({
+        comments: doc.tables.post_comments!.length,
+        slots: doc.tables.channel_slots!.length,
+        pending: (doc.tables.posts as { stage: string }[]).filter((p) => p.stage === 'pending_approval')
+          .length,
+      });
+      expect(counts!.pending).toBeGreaterThan(0);
+    } finally {
+      await other.close();
+    }
   });
 });
