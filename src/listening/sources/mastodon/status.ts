@@ -1,0 +1,90 @@
+// A Mastodon status (as masto types it, camelCase) turned into a SourcePost: HTML to text, links without the
+// mention and hashtag links Mastodon puts in the HTML, tags, mentions as user@host, reblogs as their original.
+import { decodeHTML } from 'entities';
+import type { mastodon } from 'masto';
+import type { SourcePost } from '../bluesky/sink.ts';
+import { absoluteHttpUrl, htmlToText } from '../rss/html-text.ts';
+
+export type ReblogPolicy = 'skip' | 'original';
+
+const ANCHOR = /<a\b([^>]*)>/gi;
+const ATTR = (name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
+
+/** Links in status HTML, without Mastodon's own mention (class "mention") and hashtag links. */
+export function statusLinks(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(ANCHOR)) {
+    const attrs = m[1] ?? '';
+    const cls = ATTR('class').exec(attrs);
+    const rel = ATTR('rel').exec(attrs);
+    const classes = (cls?.[1] ?? cls?.[2] ?? cls?.[3] ?? '').split(/\s+/);
+    if (classes.includes('mention') || classes.includes('hashtag')) continue;
+    if ((rel?.[1] ?? rel?.[2] ?? rel?.[3] ?? '').split(/\s+/).includes('tag')) continue;
+    const href = ATTR('href').exec(attrs);
+    const url = absoluteHttpUrl(decodeHTML(href?.[1] ?? href?.[2] ?? href?.[3] ?? '').trim(), null);
+    if (url) out.push(url);
+  }
+  return out;
+}
+
+/** user@host for an account: local accounts' acct has no host, their profile URL does. */
+export function fullAcct(acct: string, profileUrl: string | null | undefined): string {
+  if (acct.includes('@')) return acct.toLowerCase();
+  try {
+    return `${acct}@${new URL(profileUrl ?? '').host}`.toLowerCase();
+  } catch {
+    return acct.toLowerCase();
+  }
+}
+
+/** Null when the status is a reblog and reblogs are skipped. */
+export function normaliseStatus(
+  status: mastodon.v1.Status,
+  reblogs: ReblogPolicy = 'original',
+): SourcePost | null {
+  if (status.reblog) return reblogs === 'skip' ? null : normaliseStatus(status.reblog, 'skip');
+  const body = htmlToText(status.content ?? '');
+  const warning = status.spoilerText?.trim();
+  const text = warning ? `${warning}\n\n${body}` : body;
+  const links = statusLinks(status.content ?? '');
+  if (status.card?.url) links.push(status.card.url);
+  const account = status.account;
+  const author = fullAcct(account.acct, account.url);
+  const lang = status.language?.trim().toLowerCase();
+  return {
+    source: 'mastodon',
+    // The ActivityPub id is the same whichever instance we read the status through.
+    id: status.uri,
+    externalId: status.uri,
+    text,
+    author,
+    authorDisplay: account.displayName?.trim() || account.username,
+    ...(lang ? { lang } : {}),
+    langs: lang ? [lang] : [],
+    url: status.url ?? status.uri,
+    links: [...new Set(links)],
+    mentions: [...new Set(status.mentions.map((m) => fullAcct(m.acct, m.url)))],
+    hashtags: [...new Set(status.tags.map((t) => t.name))],
+    publishedAt: new Date(status.createdAt),
+  };
+}
+
+/** Mastodon speaks snake_case; masto's types are camelCase. */
+export function camelKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
+        camelKeys(v),
+      ]),
+    );
+  }
+  return value;
+}
+
+/** Compares two status ids (snowflakes as decimal strings). */
+export function compareIds(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
