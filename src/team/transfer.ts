@@ -12,6 +12,13 @@ import {
   guidelineVersions,
 } from '../guidelines/schema.ts';
 import { feedItemsSeen, feeds, mentionMatches, mentions, monitors } from '../listening/schema.ts';
+import {
+  alertRules,
+  alertWebhooks,
+  stormAlerts,
+  storms,
+  webhookDeliveries,
+} from '../listening/storms/schema.ts';
 import { sandboxAccounts, sandboxPosts } from '../networks/sandbox/schema.ts';
 import { notifications } from '../notifications/schema.ts';
 import { mastodonAuthorizations, postRevisions } from '../publishing/edit-schema.ts';
@@ -103,6 +110,12 @@ export const TENANT_TABLES: TenantTable[] = [
   { table: feedItemsSeen, orgColumn: feedItemsSeen.orgId, userColumns: [] },
   { table: mentions, orgColumn: mentions.orgId, userColumns: [] },
   { table: mentionMatches, orgColumn: mentionMatches.orgId, userColumns: [] },
+  { table: storms, orgColumn: storms.orgId, userColumns: [] },
+  { table: stormAlerts, orgColumn: stormAlerts.orgId, userColumns: [] },
+  { table: alertRules, orgColumn: alertRules.orgId, userColumns: ['updatedBy'] },
+  // Webhook secrets leave sealed with this instance's key: elsewhere they must be set again.
+  { table: alertWebhooks, orgColumn: alertWebhooks.orgId, userColumns: ['createdBy'] },
+  { table: webhookDeliveries, orgColumn: webhookDeliveries.orgId, userColumns: [] },
 ];
 
 export const EXPORT_FORMAT = 'stemme-org';

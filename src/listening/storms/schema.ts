@@ -1,0 +1,168 @@
+// Tables of storms and alerts: a storm is one episode of unusual activity for a monitor (opens once, grows,
+// closes after quiet); an alert is what was sent when it opened (what, how big, why, the top posts); alert
+// rules say per monitor who gets email, which webhooks fire and how sensitive detection is; webhooks are
+// per-organisation endpoints with a secret sealed at rest, and every delivery is logged.
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { orgs, users } from '../../team/schema.ts';
+import { monitors } from '../schema.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+const orgId = () =>
+  uuid('org_id')
+    .notNull()
+    .references(() => orgs.id, { onDelete: 'cascade' });
+const monitorId = () =>
+  uuid('monitor_id')
+    .notNull()
+    .references(() => monitors.id, { onDelete: 'cascade' });
+
+export const SENSITIVITIES = ['low', 'normal', 'high'] as const;
+export type Sensitivity = (typeof SENSITIVITIES)[number];
+
+/** Why an episode counts as a storm; the UI turns each into a sentence in the user's language. */
+export type StormReason =
+  | { kind: 'volume'; count: number; expected: number; ratio: number; z: number }
+  | { kind: 'negative'; share: number; baselineShare: number; negatives: number }
+  | { kind: 'influential'; authors: { name: string; weight: number }[] };
+
+export interface TopPost {
+  mentionId: string;
+  source: string;
+  author: string | null;
+  text: string;
+  url: string | null;
+  sentiment: string;
+  at: string;
+  authorWeight: number;
+}
+
+export const storms = pgTable(
+  'storms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    monitorId: monitorId(),
+    status: text('status').$type<'open' | 'closed'>().notNull().default('open'),
+    openedAt: ts('opened_at').notNull(),
+    /** The last evaluation at which the surge still held; the storm closes after a quiet spell from here. */
+    lastSurgeAt: ts('last_surge_at').notNull(),
+    closedAt: ts('closed_at'),
+    /** Mentions in the current window at the latest evaluation, and what the baseline expected. */
+    windowCount: integer('window_count').notNull(),
+    expected: doublePrecision('expected').notNull(),
+    peakCount: integer('peak_count').notNull(),
+    /** Mentions since the storm opened (its window at opening included). */
+    mentionCount: integer('mention_count').notNull(),
+    negativeShare: doublePrecision('negative_share').notNull(),
+    baselineNegativeShare: doublePrecision('baseline_negative_share').notNull(),
+    reasons: jsonb('reasons').$type<StormReason[]>().notNull(),
+    topPosts: jsonb('top_posts').$type<TopPost[]>().notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    // At most one open storm per monitor: two ingests racing cannot open it twice.
+    uniqueIndex('storms_monitor_open_unique').on(t.monitorId).where(sql`status = 'open'`),
+    index('storms_org_opened_idx').on(t.orgId, t.openedAt),
+    index('storms_monitor_opened_idx').on(t.monitorId, t.openedAt),
+  ],
+);
+
+export const stormAlerts = pgTable(
+  'storm_alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    stormId: uuid('storm_id')
+      .notNull()
+      .references(() => storms.id, { onDelete: 'cascade' }),
+    monitorId: monitorId(),
+    /** What the monitor was called when the alert fired. */
+    monitorName: text('monitor_name').notNull(),
+    count: integer('count').notNull(),
+    expected: doublePrecision('expected').notNull(),
+    negativeShare: doublePrecision('negative_share').notNull(),
+    baselineNegativeShare: doublePrecision('baseline_negative_share').notNull(),
+    reasons: jsonb('reasons').$type<StormReason[]>().notNull(),
+    topPosts: jsonb('top_posts').$type<TopPost[]>().notNull(),
+    /** none (no recipients), pending, sent, failed, unconfigured (no SMTP on this instance). */
+    emailStatus: text('email_status').notNull().default('none'),
+    emailError: text('email_error'),
+    emailRecipients: text('email_recipients').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('storm_alerts_storm_unique').on(t.stormId),
+    index('storm_alerts_org_created_idx').on(t.orgId, t.createdAt),
+  ],
+);
+
+export const alertRules = pgTable(
+  'alert_rules',
+  {
+    monitorId: monitorId().primaryKey(),
+    orgId: orgId(),
+    sensitivity: text('sensitivity').$type<Sensitivity>().notNull().default('normal'),
+    emailRecipients: text('email_recipients').array().notNull().default(sql`'{}'::text[]`),
+    webhookIds: uuid('webhook_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('alert_rules_org_idx').on(t.orgId)],
+);
+
+export const alertWebhooks = pgTable(
+  'alert_webhooks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    /** The signing secret, sealed with the instance key (SecretBox, bound to the webhook id). */
+    secretSealed: text('secret_sealed').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('alert_webhooks_org_idx').on(t.orgId)],
+);
+
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    webhookId: uuid('webhook_id')
+      .notNull()
+      .references(() => alertWebhooks.id, { onDelete: 'cascade' }),
+    alertId: uuid('alert_id').references(() => stormAlerts.id, { onDelete: 'set null' }),
+    /** storm.opened or webhook.test. */
+    event: text('event').notNull(),
+    /** The exact JSON sent on every attempt (the signature covers it with the attempt's timestamp). */
+    body: text('body').notNull(),
+    /** pending, delivered, failed (gave up). */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastAttemptAt: ts('last_attempt_at'),
+    deliveredAt: ts('delivered_at'),
+  },
+  (t) => [index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt)],
+);
+
+export type StormRow = typeof storms.$inferSelect;
+export type StormAlertRow = typeof stormAlerts.$inferSelect;
+export type AlertRuleRow = typeof alertRules.$inferSelect;
