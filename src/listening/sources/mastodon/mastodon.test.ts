@@ -21,7 +21,7 @@ const hans = account('hans', 'chaos.social', 'Hans Müller');
 const TAG = 'nettnøytralitet';
 const tagged = (text: string) =>
   `<p>${text} <a href="https://fjord.social/tags/${TAG}" class="mention hashtag" rel="tag">#<span>${TAG}</span></a></p>`;
-const tags = [{ name: TAG, url: `https://fjord.social/tags/${TAG}` }];
+const tags = [{ id: '7001', name: TAG, url: `https://fjord.social/tags/${TAG}` }];
 
 beforeAll(async () => {
   server = new MastodonTimelineServer();
@@ -56,7 +56,8 @@ describe('Mastodon status normalisation', () => {
           height: 0,
           image: null,
           embedUrl: '',
-          blurhash: null,
+          blurhash: '',
+          authors: [],
         },
         language: 'nb',
       },
