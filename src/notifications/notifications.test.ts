@@ -3,7 +3,7 @@
 // per failure episode; the bell's API lists, counts and marks read, and only ever the person's own.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDb } from '../../test/databases.ts';
+import { describeEachDb, freshDatabase } from '../../test/databases.ts';
 import { addMember, type Client, onboardAdmin, testApp } from '../../test/http.ts';
 import { queryRows } from '../db/connect.ts';
 import type { App } from '../http/app.ts';
@@ -12,6 +12,7 @@ import type { Worker } from '../jobs/worker.ts';
 import { defaultNetworks } from '../networks/registry.ts';
 import { revokeSandboxAccount } from '../networks/sandbox/network.ts';
 import { settled, startWorker, targetsOf } from '../publishing/test-support.ts';
+import { exportOrg, importOrg } from '../team/transfer.ts';
 
 interface Listed {
   unread: number;
@@ -150,6 +151,22 @@ describeEachDb('notifications', (get) => {
       kinds: ['channel.reconnect_needed'],
     });
     expect(marked.body.marked).toBe(1);
+  });
+
+  it('travels whole through org export and import', async () => {
+    const exported = await exportOrg(get().db, orgId);
+    expect(exported.tables.notifications?.length).toBeGreaterThanOrEqual(4);
+    const other = await freshDatabase('pglite');
+    try {
+      await importOrg(other.db, JSON.parse(JSON.stringify(exported)));
+      const [row] = await queryRows<{ n: number }>(
+        other.db,
+        sql`select count(*)::int as n from notifications where org_id = ${orgId} and user_id = ${ownerId}`,
+      );
+      expect(row?.n).toBe(2);
+    } finally {
+      await other.close();
+    }
   });
 
   it('notifications belong to the organisation they happened in', async () => {

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type LocalPds, startLocalPds } from '../../test/bluesky.ts';
-import { describeEachDb } from '../../test/databases.ts';
+import { describeEachDb, freshDatabase } from '../../test/databases.ts';
 import { addMember, type Client, onboardAdmin, testApp } from '../../test/http.ts';
 import { queryRows } from '../db/connect.ts';
 import type { App } from '../http/app.ts';
@@ -14,6 +14,7 @@ import { MastodonContractServer } from '../networks/mastodon/contract-server.ts'
 import { htmlToText } from '../networks/mastodon/html.ts';
 import { defaultNetworks } from '../networks/registry.ts';
 import { revokeSandboxAccount } from '../networks/sandbox/network.ts';
+import { exportOrg, importOrg } from '../team/transfer.ts';
 import { settled, startWorker, type TargetView } from './test-support.ts';
 
 const png = TINY_PNG.toString('base64');
@@ -35,6 +36,7 @@ afterAll(async () => pds?.stop());
 describeEachDb('editing after publishing', (get) => {
   let app: App;
   let admin: Client;
+  let orgId: string;
   let editor: Client;
   let viewer: Client;
   let worker: Worker;
@@ -49,7 +51,7 @@ describeEachDb('editing after publishing', (get) => {
     mastodon = new MastodonContractServer(MASTODON_TOKEN);
     await mastodon.start();
     app = await testApp(get(), { allowPrivateNetworks: true });
-    ({ admin } = await onboardAdmin(app));
+    ({ admin, orgId } = await onboardAdmin(app));
     editor = (await addMember(app, admin, 'editor', 'edith@example.no')).client;
     viewer = (await addMember(app, admin, 'viewer', 'viggo@example.no')).client;
     const account = await pds.createAccount('redaktor');
@@ -129,6 +131,23 @@ describeEachDb('editing after publishing', (get) => {
     const history = await viewer.get<{ revisions: Edited['revision'][] }>(
       `/api/posts/${postId}/targets/${t.id}/revisions`,
     );
+    // The history travels with the organisation.
+    const exported = await exportOrg(get().db, orgId);
+    expect(exported.tables.post_revisions).toHaveLength(2);
+    const other = await freshDatabase('pglite');
+    try {
+      await importOrg(other.db, JSON.parse(JSON.stringify(exported)));
+      const copied = await queryRows<{ new_text: string }>(
+        other.db,
+        sql`select new_text from post_revisions where target_id = ${t.id} order by edited_at`,
+      );
+      expect(copied.map((r) => r.new_text)).toEqual([
+        'Vi åpner dørene klokka 19',
+        'Vi åpner dørene klokka 19.30',
+      ]);
+    } finally {
+      await other.close();
+    }
     expect(history.status).toBe(200);
     expect(history.body.revisions.map((r) => [r?.oldText, r?.newText, r?.editedBy.name])).toEqual([
       ['Vi åpner dørene klokka 18', 'Vi åpner dørene klokka 19', 'Ingrid Admin'],
