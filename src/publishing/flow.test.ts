@@ -396,6 +396,45 @@ describeEachDb('publishing flow', (get) => {
     expect(await sandboxCount('Flyttet innlegg')).toBe(1);
   });
 
+  it('a post being published cannot be edited or rescheduled, and goes out once', async () => {
+    await setApproval(false);
+    await worker.stop();
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let reached = () => {};
+    const atCall = new Promise<void>((r) => {
+      reached = r;
+    });
+    const probing = startWorker(get(), networks, {
+      probe: async (step) => {
+        if (step !== 'calling') return;
+        reached();
+        await gate;
+      },
+    });
+    try {
+      const post = await create(editor, { text: 'Underveis' });
+      await atCall;
+      const moved = await editor.patch<{ error: string }>(`/api/posts/${post.id}`, {
+        scheduledAt: '2099-01-01T10:00:00Z',
+      });
+      expect(moved.status).toBe(409);
+      expect(moved.body.error).toBe('publishing_now');
+      expect((await editor.patch(`/api/posts/${post.id}`, { text: 'Endret underveis' })).status).toBe(409);
+      release();
+      const [t] = await settled(admin, post.id);
+      expect(t).toMatchObject({ status: 'published', attempts: 1 });
+      expect(await sandboxCount('Underveis')).toBe(1);
+      expect((await getPost(post.id)).text).toBe('Underveis');
+    } finally {
+      release();
+      await probing.stop();
+      worker = startWorker(get(), networks);
+    }
+  });
+
   it('edits channels, per-channel variants and images, keeping an image by id', async () => {
     await setApproval(false);
     const post = await create(editor, {
