@@ -3,9 +3,11 @@ import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
 
 const TOKEN_IN_PATH = /(\/invitations\/|\/invite\/)[^/?]+/g;
+/** OAuth callbacks carry a one-time code and the state that binds it (the Mastodon sign-in). */
+const TOKEN_IN_QUERY = /([?&](?:code|state)=)[^&#]*/g;
 
 export function maskTokensInUrl(url: string): string {
-  return url.replace(TOKEN_IN_PATH, '$1***');
+  return url.replace(TOKEN_IN_PATH, '$1***').replace(TOKEN_IN_QUERY, '$1***');
 }
 
 /** JSON lines for machines; readable lines when a person watches the terminal (unless LOG_FORMAT=json). */

@@ -2,10 +2,11 @@
 // registration, the authorize page (redirect back, or a code to paste), the token exchange, verify_credentials,
 // the instance's limits — asserting the exact requests — and the guards around it (SSRF, state, expiry, people).
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../test/databases.ts';
 import { addMember, type Client, onboardAdmin, testApp } from '../../test/http.ts';
 import type { App } from '../http/app.ts';
+import { maskTokensInUrl } from '../log.ts';
 import { MastodonContractServer } from '../networks/mastodon/contract-server.ts';
 import { mastodonAuthorizations } from './edit-schema.ts';
 
@@ -252,5 +253,17 @@ describeEachDb('mastodon oauth', (get) => {
     });
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('channelId: is not a Mastodon channel');
+  });
+});
+
+describe('logs', () => {
+  it('never carry the OAuth code or state of a callback', () => {
+    expect(maskTokensInUrl('/api/oauth/mastodon/callback?code=abc123&state=xyz')).toBe(
+      '/api/oauth/mastodon/callback?code=***&state=***',
+    );
+    expect(maskTokensInUrl('/api/oauth/mastodon/callback?state=s&error=access_denied')).toBe(
+      '/api/oauth/mastodon/callback?state=***&error=access_denied',
+    );
+    expect(maskTokensInUrl('/api/posts?limit=5')).toBe('/api/posts?limit=5');
   });
 });
