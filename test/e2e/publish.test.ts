@@ -313,6 +313,41 @@ describe('browser: publish', () => {
     expect(wallIn(ORG_ZONE, moved.body.scheduledAt!)).toEqual({ date: third, time: '08:05' });
     expect(moved.body.state).toBe('scheduled');
 
+    // Edit while scheduled: the stored image stays, its alt text and the text change, the time is kept.
+    await page.getByTestId('post-edit').click();
+    await page.getByTestId('composer').waitFor();
+    expect(await page.getByTestId('composer-text').inputValue()).toBe(calm);
+    await page.getByTestId('composer-kept-image-alt-0').fill('Tre vindturbiner på Stad i kveldssol');
+    await page.getByTestId('composer-text').fill(`${calm} Velkommen til åpning kl. 12.`);
+    await page.getByTestId(`ready-${channelId}`).waitFor();
+    await page.getByTestId('composer-submit').click();
+    await page.getByTestId('post-detail').waitFor();
+    const edited = await call<PostJson & { text: string; media: { alt: string }[] }>(
+      page,
+      'GET',
+      `/api/posts/${postId}`,
+    );
+    expect(edited.body.text).toBe(`${calm} Velkommen til åpning kl. 12.`);
+    expect(edited.body.media.map((m) => m.alt)).toEqual(['Tre vindturbiner på Stad i kveldssol']);
+    expect(wallIn(ORG_ZONE, edited.body.scheduledAt!)).toEqual({ date: third, time: '08:05' });
+
+    // Save as a draft: nothing is queued; it waits among the drafts until submitted.
+    await page.getByTestId('publish-new').click();
+    await page.getByTestId('composer-text').fill('Utkast: program for åpningsdagen.');
+    await page.getByTestId(`ready-${channelId}`).waitFor();
+    await page.getByTestId('composer-save-draft').click();
+    await page.getByTestId('post-detail').waitFor();
+    expect(await page.getByTestId('post-detail').getAttribute('data-state')).toBe('draft');
+    const draftId = page.url().split('/publish/posts/')[1]!;
+    await page.getByTestId('publish-tab-drafts').click();
+    await page.getByTestId(`post-row-${draftId}`).click();
+    await page.getByTestId('post-submit').click();
+    await expect
+      .poll(async () => (await call<PostJson>(page, 'GET', `/api/posts/${draftId}`)).body.state, {
+        timeout: 20_000,
+      })
+      .toMatch(/scheduled|published/);
+
     expect(failures).toEqual([]);
   }, 180_000);
 

@@ -212,6 +212,10 @@ function ComposerForm({ post }: { post: Post | undefined }) {
     return out;
   });
   const [images, setImages] = useState<ImageItem[]>([]);
+  // Editing: the post's stored images stay unless removed; their alt text can be changed.
+  const [kept, setKept] = useState<{ mediaId: string; alt: string }[]>(
+    () => post?.media?.map((m) => ({ mediaId: m.id, alt: m.alt })) ?? [],
+  );
   const [imageError, setImageError] = useState<string>();
   const [writtenBy, setWrittenBy] = useState(personId(post?.writtenBy) ?? userId);
   const [tab, setTab] = useState<string>('shared');
@@ -237,7 +241,7 @@ function ComposerForm({ post }: { post: Post | undefined }) {
     .filter((c): c is PublishChannel => Boolean(c));
   const writer = members.find((m) => m.userId === writtenBy);
   const writerName = writer?.name ?? t('publish.composer.me');
-  const missingAlt = images.some((img) => !img.alt.trim());
+  const missingAlt = images.some((img) => !img.alt.trim()) || kept.some((k) => !k.alt.trim());
 
   const variantList = useMemo(
     () =>
@@ -295,7 +299,7 @@ function ComposerForm({ post }: { post: Post | undefined }) {
     const tooBig = list.find((f) => f.size > MAX_IMAGE_BYTES);
     if (tooBig) setImageError(t('publish.composer.imageTooLarge', { name: tooBig.name }));
     const read = await Promise.all(list.filter((f) => f.size <= MAX_IMAGE_BYTES).map(readImage));
-    setImages((prev) => [...prev, ...read].slice(0, 4));
+    setImages((prev) => [...prev, ...read].slice(0, Math.max(0, 4 - kept.length)));
   }
 
   function customise(id: string) {
@@ -314,6 +318,8 @@ function ComposerForm({ post }: { post: Post | undefined }) {
     if (when === 'at' && date && time)
       return { scheduledAt: fromWallTime(date, time, orgZone).toISOString() };
     if (when === 'slot') return { slot: 'next' };
+    // A post that had a time and is now to go out at once gets "now" as its time.
+    if (post?.scheduledAt) return { scheduledAt: new Date().toISOString() };
     return {};
   }
 
@@ -328,7 +334,14 @@ function ComposerForm({ post }: { post: Post | undefined }) {
       channelIds,
       variants: variantList,
       writtenBy,
-      ...(images.length > 0 || !post ? { images: imagePayload } : {}),
+      // Images are sent when they changed: an unchanged set is not a content change (which takes approval back).
+      ...(!post
+        ? { images: imagePayload }
+        : images.length > 0 ||
+            kept.length !== (post.media?.length ?? 0) ||
+            kept.some((k) => post.media?.find((m) => m.id === k.mediaId)?.alt !== k.alt)
+          ? { images: [...kept, ...imagePayload] }
+          : {}),
       ...scheduleFields(),
     };
     try {
@@ -465,9 +478,38 @@ function ComposerForm({ post }: { post: Post | undefined }) {
 
         <fieldset className="composer__images">
           <legend className="field__label">{t('publish.composer.images')}</legend>
-          {post?.media && post.media.length > 0 && images.length === 0 && (
-            <p className="muted small">{t('publish.composer.keptImages', { count: post.media.length })}</p>
-          )}
+          {kept.map((k, i) => (
+            <div key={k.mediaId} className="image-row" data-testid={`composer-kept-image-${i}`}>
+              <span className="image-row__thumb image-row__thumb--stored" aria-hidden="true">
+                🖼
+              </span>
+              <div className={`field image-row__alt${k.alt.trim() ? '' : ' field--invalid'}`}>
+                <label className="field__label" htmlFor={`kept-alt-${k.mediaId}`}>
+                  {t('publish.composer.keptAltLabel', { n: i + 1 })}
+                </label>
+                <textarea
+                  id={`kept-alt-${k.mediaId}`}
+                  rows={2}
+                  value={k.alt}
+                  onChange={(e) =>
+                    setKept((list) =>
+                      list.map((x) => (x.mediaId === k.mediaId ? { ...x, alt: e.target.value } : x)),
+                    )
+                  }
+                  data-testid={`composer-kept-image-alt-${i}`}
+                  aria-invalid={!k.alt.trim()}
+                />
+                {!k.alt.trim() && <p className="field__error">{t('publish.composer.altMissing')}</p>}
+              </div>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => setKept((list) => list.filter((x) => x.mediaId !== k.mediaId))}
+              >
+                {t('publish.composer.removeImage')}
+              </Button>
+            </div>
+          ))}
           {images.map((img, i) => (
             <div key={img.key} className="image-row" data-testid={`composer-image-${i}`}>
               <img src={img.url} alt="" className="image-row__thumb" />
@@ -502,7 +544,7 @@ function ComposerForm({ post }: { post: Post | undefined }) {
               </Button>
             </div>
           ))}
-          {images.length < 4 && (
+          {images.length + kept.length < 4 && (
             <label className="file-button">
               <input
                 type="file"
