@@ -3,6 +3,7 @@ export * from '../guidelines/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../listening/schema.ts';
 export * from '../listening/sources/bluesky/schema.ts';
+export * from '../listening/stories/schema.ts';
 export * from '../listening/storms/schema.ts';
 export * from '../networks/sandbox/schema.ts';
 export * from '../notifications/schema.ts';

@@ -1,0 +1,152 @@
+// Tables of stories and influence. A story is a cluster of mentions about the same thing (near-duplicates by
+// MinHash, shared links, a shared quoted or replied-to post, shared names across languages); every mention
+// belongs to exactly one story (most to a story of one). Story keys are the hashed keys candidates are found
+// by (LSH bands, links, post references, named entities). Authors are the people behind mentions, per source
+// and handle, with their influence score and its explanation; mention refs are what a mention points at
+// (its own addresses, replies, quotes, reposts, links and @mentions), from which engagement is read.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { orgs } from '../../team/schema.ts';
+import { mentions } from '../schema.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+const orgId = () =>
+  uuid('org_id')
+    .notNull()
+    .references(() => orgs.id, { onDelete: 'cascade' });
+const mentionId = () =>
+  uuid('mention_id')
+    .notNull()
+    .references(() => mentions.id, { onDelete: 'cascade' });
+
+/** One part of an author's score, for the explanation ("replied to by 4 relevant authors"). */
+export interface InfluencePart {
+  key: 'replies' | 'quotes' | 'reposts' | 'links' | 'mentionedBy' | 'monitors' | 'activity' | 'followers';
+  count: number;
+  points: number;
+}
+
+export const stories = pgTable(
+  'stories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    /** The most central post's text (or title), shortened. */
+    title: text('title').notNull().default(''),
+    centralMentionId: uuid('central_mention_id').references(() => mentions.id, { onDelete: 'set null' }),
+    size: integer('size').notNull().default(0),
+    firstAt: ts('first_at').notNull(),
+    lastAt: ts('last_at').notNull(),
+    sources: text('sources').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    positive: integer('positive').notNull().default(0),
+    negative: integer('negative').notNull().default(0),
+    neutral: integer('neutral').notNull().default(0),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('stories_org_last_idx').on(t.orgId, t.lastAt),
+    index('stories_org_size_idx').on(t.orgId, t.size),
+  ],
+);
+
+export const authors = pgTable(
+  'authors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    source: text('source').notNull(),
+    /** Normalised handle or name (lower case, no @): the key within the source. */
+    handle: text('handle').notNull(),
+    /** As last written on a mention. */
+    display: text('display').notNull(),
+    /** Shown when a source tells it; weighs little in the score. */
+    followers: integer('followers'),
+    score: doublePrecision('score').notNull().default(0),
+    parts: jsonb('parts').$type<InfluencePart[]>().notNull().default([]),
+    /** Distinct relevant authors who replied to, quoted, reposted, linked or mentioned them. */
+    engagers: integer('engagers').notNull().default(0),
+    /** Their mentions that matched a monitor. */
+    mentionCount: integer('mention_count').notNull().default(0),
+    monitorCount: integer('monitor_count').notNull().default(0),
+    firstAt: ts('first_at').notNull(),
+    lastAt: ts('last_at').notNull(),
+    /** New mentions since the score was last computed. */
+    dirty: boolean('dirty').notNull().default(true),
+    computedAt: ts('computed_at'),
+  },
+  (t) => [
+    uniqueIndex('authors_org_source_handle_unique').on(t.orgId, t.source, t.handle),
+    index('authors_org_score_idx').on(t.orgId, t.score),
+  ],
+);
+
+export const storyMembers = pgTable(
+  'story_members',
+  {
+    mentionId: mentionId().primaryKey(),
+    orgId: orgId(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => authors.id, { onDelete: 'set null' }),
+    /** MinHash signature over word shingles; null when the text is too short to have one. */
+    minhash: integer('minhash').array(),
+    /** How many other members it was joined with: the most central one titles the story. */
+    degree: integer('degree').notNull().default(0),
+    at: ts('at').notNull(),
+  },
+  (t) => [
+    index('story_members_story_idx').on(t.storyId, t.at),
+    index('story_members_author_idx').on(t.orgId, t.authorId),
+  ],
+);
+
+export const storyKeys = pgTable(
+  'story_keys',
+  {
+    orgId: orgId(),
+    /** A 53-bit hash of the key (band, link, post reference or entity). */
+    key: bigint('key', { mode: 'number' }).notNull(),
+    /** 1 LSH band, 2 link, 3 post reference, 4 named entity. */
+    kind: smallint('kind').notNull(),
+    mentionId: mentionId(),
+    at: ts('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mentionId, t.key] }),
+    index('story_keys_org_key_idx').on(t.orgId, t.key, t.at),
+  ],
+);
+
+export const mentionRefs = pgTable(
+  'mention_refs',
+  {
+    orgId: orgId(),
+    mentionId: mentionId(),
+    /** self (the mention's own address or id), reply, quote, repost, link, mention (@handle). */
+    kind: text('kind').$type<'self' | 'reply' | 'quote' | 'repost' | 'link' | 'mention'>().notNull(),
+    target: text('target').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mentionId, t.kind, t.target] }),
+    index('mention_refs_org_target_idx').on(t.orgId, t.target),
+  ],
+);
+
+export type StoryRow = typeof stories.$inferSelect;
+export type AuthorRow = typeof authors.$inferSelect;
