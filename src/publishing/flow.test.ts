@@ -692,7 +692,23 @@ describeEachDb('publishing flow', (get) => {
     const window = await viewer.get<{ posts: PostJson[] }>(
       '/api/posts?from=2099-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&limit=500',
     );
-    for (const p of window.body.posts) expect(p.scheduledAt!.startsWith('2099')).toBe(true);
+    for (const p of window.body.posts)
+      expect(p.targets.some((t) => t.dueAt?.startsWith('2099')) || p.scheduledAt!.startsWith('2099')).toBe(
+        true,
+      );
+    // With queue slots each channel has its own time: a window with only the later one still finds the post.
+    const spread = await create(editor, {
+      text: 'To tider',
+      slot: 'next',
+      channelIds: [channelId, leaderChannelId],
+    });
+    const times = spread.targets.map((t) => t.dueAt!).sort();
+    expect(times[0]).not.toBe(times[1]);
+    const later = new Date(times[1]!);
+    const only = await viewer.get<{ posts: PostJson[] }>(
+      `/api/posts?from=${later.toISOString()}&to=${new Date(later.getTime() + 60_000).toISOString()}&limit=500`,
+    );
+    expect(only.body.posts.map((p) => p.id)).toContain(spread.id);
     const bad = await viewer.get<{ error: string }>('/api/posts?state=bogus');
     expect(bad.status).toBe(400);
   });

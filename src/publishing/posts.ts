@@ -1,7 +1,7 @@
 // Posts: a draft written once, a variant per channel adapted to that network's rules (never truncated), and a
 // publish target per (post, channel). A post moves draft → (pending_approval ⇄ changes_requested) → ready; only a
 // ready post's targets are queued, in the same transaction that makes it ready.
-import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connect.ts';
 import { DomainError } from '../errors.ts';
 import { checkDraft, type GuidelineHit } from '../guidelines/check.ts';
@@ -790,8 +790,20 @@ export async function listPosts(
       and(
         eq(posts.orgId, orgId),
         isNull(posts.deletedAt),
-        opts.from ? gte(posts.scheduledAt, opts.from) : undefined,
-        opts.to ? lt(posts.scheduledAt, opts.to) : undefined,
+        // A window (the calendar) takes a post whose own time or any channel's time falls in it: with queue
+        // slots each channel can have its own.
+        opts.from || opts.to
+          ? or(
+              and(
+                opts.from ? gte(posts.scheduledAt, opts.from) : undefined,
+                opts.to ? lt(posts.scheduledAt, opts.to) : undefined,
+              ),
+              sql`exists (select 1 from publish_targets w where w.post_id = "posts"."id"
+                and w.status <> 'cancelled'
+                ${opts.from ? sql`and w.due_at >= ${opts.from.toISOString()}::timestamptz` : sql``}
+                ${opts.to ? sql`and w.due_at < ${opts.to.toISOString()}::timestamptz` : sql``})`,
+            )
+          : undefined,
         opts.channelId
           ? sql`exists (select 1 from publish_targets pt where pt.post_id = "posts"."id"
               and pt.channel_id = ${opts.channelId} and pt.status <> 'cancelled')`
