@@ -8,6 +8,7 @@ import { type App, buildApp } from './http/app.ts';
 import { systemJobs, vacuumJob } from './jobs/system.ts';
 import { Worker } from './jobs/worker.ts';
 import { listeningJobs } from './listening/jobs.ts';
+import { liveSourceConfig, liveSourceJobs } from './listening/sources/bluesky/job.ts';
 import { defaultNetworks } from './networks/registry.ts';
 import { publishingJobs } from './publishing/jobs.ts';
 import { loadOrCreateKey, SecretBox } from './security/secret-box.ts';
@@ -54,6 +55,8 @@ export async function run(
           urlPolicy: { allowPrivate: config.allowPrivateNetworks },
         }),
         ...listeningJobs({ urlPolicy: { allowPrivate: config.allowPrivateNetworks } }),
+        // Bluesky (Jetstream or a relay) and Mastodon, each off unless its STEMME_* address is set.
+        ...liveSourceJobs({ ...liveSourceConfig(), urlPolicy: { allowPrivate: config.allowPrivateNetworks } }),
       ];
       worker = new Worker({ database, jobs, concurrency: config.workerConcurrency, logger });
       worker.start();

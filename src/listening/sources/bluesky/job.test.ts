@@ -1,0 +1,177 @@
+// The live sources wired into the listening pipeline, on PGlite and PostgreSQL: the stream job (here over the
+// Jetstream contract server) stores a post only for the organisations whose active monitors listen to the
+// source and match it, removes it again when the source deletes it, and resumes from its cursor on the next
+// run; the Mastodon job polls the hashtags the monitors ask for.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { until } from '../../../../test/bluesky-network.ts';
+import { describeEachDb } from '../../../../test/databases.ts';
+import type { Db } from '../../../db/connect.ts';
+import { type JobDefinition, silentLogger } from '../../../jobs/definition.ts';
+import { orgs } from '../../../team/schema.ts';
+import { mentions, monitors } from '../../schema.ts';
+import { account, MastodonTimelineServer } from '../mastodon/contract-server.ts';
+import { JetstreamContractServer } from './jetstream-contract-server.ts';
+import {
+  BLUESKY_STREAM_JOB,
+  liveSourceConfig,
+  liveSourceJobs,
+  MASTODON_POLL_JOB,
+  monitoredHashtags,
+} from './job.ts';
+
+const ALICE = 'did:plc:alice0000000000000000000';
+let jet: JetstreamContractServer;
+let masto: MastodonTimelineServer;
+
+beforeAll(async () => {
+  jet = new JetstreamContractServer();
+  await jet.start();
+  jet.account(ALICE, 'alice.example');
+  masto = new MastodonTimelineServer();
+  await masto.start();
+});
+
+afterAll(async () => {
+  await jet?.stop();
+  await masto?.stop();
+});
+
+it('reads its settings from the environment, every source off by default', () => {
+  expect(liveSourceConfig({})).toEqual({});
+  expect(liveSourceJobs(liveSourceConfig({}))).toEqual([]);
+  expect(
+    liveSourceConfig({
+      STEMME_BLUESKY_JETSTREAM_URL: 'wss://jetstream2.us-east.bsky.network',
+      STEMME_MASTODON_INSTANCES: 'https://mastodon.social, https://fosstodon.org',
+    }),
+  ).toEqual({
+    jetstreamUrl: 'wss://jetstream2.us-east.bsky.network',
+    mastodonInstances: ['https://mastodon.social', 'https://fosstodon.org'],
+  });
+});
+
+async function runJob(job: JobDefinition<unknown>, db: Db, stopWhen?: () => Promise<boolean>) {
+  const ac = new AbortController();
+  const running = job.run(
+    {},
+    { jobId: 'test', orgId: null, attempt: 1, maxAttempts: 3, signal: ac.signal, log: silentLogger, db },
+  );
+  if (stopWhen) {
+    try {
+      await until(stopWhen, 'the job to deliver');
+    } finally {
+      ac.abort();
+    }
+  }
+  await running;
+}
+
+describeEachDb('live sources feed the pipeline', (get) => {
+  const orgIds: Record<string, string> = {};
+
+  async function stored(org: string) {
+    const rows = await get()
+      .db.select({ externalId: mentions.externalId, source: mentions.source, author: mentions.author })
+      .from(mentions)
+      .where(eq(mentions.orgId, orgIds[org]!));
+    return rows;
+  }
+
+  beforeAll(async () => {
+    const db = get().db;
+    for (const name of ['A', 'B', 'C', 'D']) {
+      const [row] = await db.insert(orgs).values({ name }).returning({ id: orgs.id });
+      orgIds[name] = row!.id;
+    }
+    await db.insert(monitors).values([
+      { orgId: orgIds.A!, name: 'Nett', query: 'nettnøytralitet OR telenor', sources: ['bluesky'] },
+      { orgId: orgIds.B!, name: 'Valg', query: '#valg', sources: [] },
+      { orgId: orgIds.C!, name: 'Bare RSS', query: 'telenor', sources: ['rss'] },
+      { orgId: orgIds.D!, name: 'Av', query: 'telenor', sources: [], active: false },
+    ]);
+  });
+
+  it('the Bluesky stream job stores matching posts per organisation, removes deleted ones, resumes from its cursor', async () => {
+    const db = get().db;
+    const [job] = liveSourceJobs({
+      jetstreamUrl: jet.url,
+      plcUrl: jet.plcUrl,
+      urlPolicy: { allowPrivate: true },
+      holdMs: 60_000,
+    });
+    expect(job?.name).toBe(BLUESKY_STREAM_JOB);
+    const uri = (rkey: string) => `at://${ALICE}/app.bsky.feed.post/${rkey}`;
+    const tag = (text: string, t: string) => {
+      const start = Buffer.byteLength(text.slice(0, text.indexOf(`#${t}`)));
+      return [
+        {
+          index: { byteStart: start, byteEnd: start + Buffer.byteLength(`#${t}`) },
+          features: [{ $type: 'app.bsky.richtext.facet#tag', tag: t }],
+        },
+      ];
+    };
+    // Each run subscribes afresh; posts arrive once the subscription is there.
+    const subscribed = jet.requests.length;
+    const first = runJob(
+      job!,
+      db,
+      async () => (await stored('A')).length > 0 && (await stored('B')).length > 0,
+    );
+    await until(() => jet.requests.length > subscribed, 'the subscription');
+    await new Promise((r) => setTimeout(r, 100));
+    jet.post(ALICE, '3lone', 'Telenor bryter nettnøytraliteten, sier Nkom');
+    jet.post(ALICE, '3ltwo', 'Godt oppmøte ved #valg i dag', {
+      facets: tag('Godt oppmøte ved #valg i dag', 'valg'),
+    });
+    jet.post(ALICE, '3lthree', 'Ingenting å se her');
+    await first;
+
+    expect(await stored('A')).toEqual([
+      { externalId: uri('3lone'), source: 'bluesky', author: 'alice.example' },
+    ]);
+    expect(await stored('B')).toEqual([
+      { externalId: uri('3ltwo'), source: 'bluesky', author: 'alice.example' },
+    ]);
+    expect(await stored('C')).toEqual([]);
+    expect(await stored('D')).toEqual([]);
+
+    // Deleted at the source while no run held the stream: the next run resumes (rewound) and removes it.
+    jet.emit({
+      did: ALICE,
+      kind: 'commit',
+      commit: { rev: '3ldel', operation: 'delete', collection: 'app.bsky.feed.post', rkey: '3lone' },
+    });
+    const before = jet.requests.length;
+    await runJob(job!, db, async () => (await stored('A')).length === 0);
+    expect(jet.requests[before]?.get('cursor')).toBeTruthy();
+    expect(await stored('B')).toHaveLength(1);
+  });
+
+  it('the Mastodon job polls the hashtags the monitors ask for and stores what they match', async () => {
+    const db = get().db;
+    expect(await monitoredHashtags(db)).toEqual(['valg']);
+    const kari = account('kari', 'fjord.social', 'Kari Nordmann');
+    const status = masto.publish(
+      kari,
+      '<p>Stem i dag! <a href="https://fjord.social/tags/valg" class="mention hashtag" rel="tag">#<span>valg</span></a></p>',
+      {
+        tags: [{ id: '1', name: 'valg', url: 'https://fjord.social/tags/valg' }],
+      },
+    );
+    const jobs = liveSourceJobs({ mastodonInstances: [masto.url], urlPolicy: { allowPrivate: true } });
+    expect(jobs.map((j) => j.name)).toEqual([MASTODON_POLL_JOB]);
+    const mark = masto.requests.length;
+    await runJob(jobs[0]!, db);
+    expect(masto.requests.slice(mark).map((r) => r.path)).toEqual(['/api/v1/timelines/tag/valg']);
+    const rows = await db
+      .select({ externalId: mentions.externalId })
+      .from(mentions)
+      .where(and(eq(mentions.orgId, orgIds.B!), eq(mentions.source, 'mastodon')));
+    // The server is shared by both database runs: a first poll takes every #valg status it has.
+    const valg = masto.statuses.filter((s) => s.tags.some((t) => t.name === 'valg')).map((s) => s.uri);
+    expect(valg).toContain(status.uri);
+    expect(rows.map((r) => r.externalId).sort()).toEqual(valg.sort());
+    expect(await stored('A')).toEqual([]);
+  });
+});

@@ -1,0 +1,243 @@
+// The live sources as background jobs, feeding the listening pipeline. A stream is global (one relay or
+// Jetstream connection serves every organisation); its sink fans each batch out to the organisations whose
+// active monitors listen to the source, and stores only the posts one of their monitors matches (the pipeline
+// alone would store every post it is given). The stream job holds its connection for a while and then ends
+// cleanly; being a recurring job with a lease, exactly one worker holds it at a time, and the next run resumes
+// from the saved cursor.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/connect.ts';
+import { defineJob, type JobDefinition, type JobLogger } from '../../../jobs/definition.ts';
+import { activeMonitors } from '../../monitor-set.ts';
+import { enrich, removeMentions, store } from '../../pipeline.ts';
+import { monitors } from '../../schema.ts';
+import { pollTimeline } from '../mastodon/timeline.ts';
+import { ActorResolver } from './actors.ts';
+import { guardedFetch, type UrlPolicy } from './guard.ts';
+import { JetstreamStream } from './jetstream.ts';
+import { RepoStream } from './repos.ts';
+import type { Sink, SourceName } from './sink.ts';
+import { StreamStateStore } from './state.ts';
+
+export const BLUESKY_STREAM_JOB = 'listening.bluesky-stream';
+export const MASTODON_POLL_JOB = 'listening.mastodon-poll';
+
+export interface LiveSourceConfig {
+  /** Jetstream, e.g. wss://jetstream2.us-east.bsky.network (preferred when both are set: lighter). */
+  jetstreamUrl?: string;
+  /** A relay or PDS repo stream, e.g. wss://bsky.network. */
+  relayUrl?: string;
+  plcUrl?: string;
+  /** For handles and display names, e.g. https://public.api.bsky.app. */
+  appviewUrl?: string;
+  /** Mastodon instances whose hashtag timelines are polled for the monitors' #hashtags. */
+  mastodonInstances?: string[];
+}
+
+/** Reads the live-source settings from the environment; every source is off unless its address is set. */
+export function liveSourceConfig(env: Record<string, string | undefined> = process.env): LiveSourceConfig {
+  const v = (k: string) => env[k]?.trim() || undefined;
+  const instances = (v('STEMME_MASTODON_INSTANCES') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const out: LiveSourceConfig = {};
+  const jetstream = v('STEMME_BLUESKY_JETSTREAM_URL');
+  const relay = v('STEMME_BLUESKY_RELAY_URL');
+  const plc = v('STEMME_BLUESKY_PLC_URL');
+  const appview = v('STEMME_BLUESKY_APPVIEW_URL');
+  if (jetstream) out.jetstreamUrl = jetstream;
+  if (relay) out.relayUrl = relay;
+  if (plc) out.plcUrl = plc;
+  if (appview) out.appviewUrl = appview;
+  if (instances.length) out.mastodonInstances = instances;
+  return out;
+}
+
+/** Organisations with an active monitor that listens to the source (no sources listed: all of them). */
+async function listeningOrgs(db: Db, source: SourceName): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ orgId: monitors.orgId })
+    .from(monitors)
+    .where(
+      and(
+        eq(monitors.active, true),
+        sql`(cardinality(${monitors.sources}) = 0 or ${source} = any(${monitors.sources}))`,
+      ),
+    );
+  return rows.map((r) => r.orgId);
+}
+
+export interface FanOutResult {
+  orgs: number;
+  stored: number;
+  removed: number;
+}
+
+/**
+ * The pipeline as the Sink of a global stream: per organisation listening to the source, the posts some
+ * monitor matches are stored (language, sentiment, matches as the pipeline does them); deletions are removed.
+ */
+export function fanOutSink(db: Db, source: SourceName, onBatch?: (r: FanOutResult) => void): Sink {
+  return {
+    async write(batch) {
+      const orgs = await listeningOrgs(db, source);
+      const result: FanOutResult = { orgs: orgs.length, stored: 0, removed: 0 };
+      const now = new Date();
+      for (const orgId of orgs) {
+        const set = await activeMonitors(db, orgId);
+        if (batch.posts.length && set.size > 0) {
+          const matched = batch.posts.map((p) => enrich(p, set, now)).filter((e) => e.monitorIds.length > 0);
+          if (matched.length) result.stored += (await store(db, orgId, matched)).stored;
+        }
+        if (batch.deletes.length) result.removed += await removeMentions(db, orgId, batch.deletes);
+      }
+      onBatch?.(result);
+    },
+  };
+}
+
+/** Hashtags the active monitors listening to Mastodon ask for (`#tag` terms in their queries). */
+export async function monitoredHashtags(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ query: monitors.query })
+    .from(monitors)
+    .where(
+      and(
+        eq(monitors.active, true),
+        sql`(cardinality(${monitors.sources}) = 0 or 'mastodon' = any(${monitors.sources}))`,
+      ),
+    );
+  const tags = new Set<string>();
+  for (const { query } of rows) {
+    // Inside quotes a # is part of a phrase, not a hashtag term.
+    const unquoted = query.replace(/"[^"]*"/g, ' ');
+    for (const m of unquoted.matchAll(/(?:^|[\s(])#([\p{L}\p{N}_]+)/gu)) tags.add(m[1]!.toLowerCase());
+  }
+  return [...tags].sort();
+}
+
+/** Runs a stream until the signal aborts or the hold time is over, then stops it cleanly (cursor saved). */
+export async function holdStream(
+  stream: { start(): Promise<void>; stop(): Promise<void> },
+  signal: AbortSignal,
+  holdMs: number,
+): Promise<void> {
+  await stream.start();
+  try {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, holdMs);
+      if (signal.aborted) done();
+      signal.addEventListener('abort', done, { once: true });
+    });
+  } finally {
+    await stream.stop();
+  }
+}
+
+export interface LiveSourceJobOptions extends LiveSourceConfig {
+  urlPolicy?: UrlPolicy;
+  /** How long one run holds the stream before ending cleanly; default 10 minutes. */
+  holdMs?: number;
+  /** How often Mastodon is polled; default 60 s. */
+  pollEveryMs?: number;
+}
+
+function logErrors(log: JobLogger, what: string) {
+  let last = 0;
+  return (err: unknown) => {
+    // A reconnecting stream can fail many times a minute: one line every 10 s is enough.
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    log.warn({ err: err instanceof Error ? err.message : String(err) }, what);
+  };
+}
+
+/** The jobs for the configured live sources; none when nothing is configured. */
+export function liveSourceJobs(opts: LiveSourceJobOptions = {}): JobDefinition<unknown>[] {
+  const jobs: JobDefinition<unknown>[] = [];
+  const policy = opts.urlPolicy ?? {};
+  const holdMs = opts.holdMs ?? 10 * 60_000;
+  if (opts.jetstreamUrl || opts.relayUrl) {
+    const actors = new ActorResolver({
+      ...(opts.appviewUrl ? { appview: opts.appviewUrl, fetch: guardedFetch(policy) } : {}),
+      ...(opts.plcUrl ? { plcUrl: opts.plcUrl } : {}),
+    });
+    jobs.push(
+      defineJob<Record<string, never>>({
+        name: BLUESKY_STREAM_JOB,
+        every: 1000,
+        maxAttempts: 3,
+        timeoutMs: holdMs + 60_000,
+        async run(_payload, { db, log, signal }) {
+          const state = new StreamStateStore(db);
+          const sink = fanOutSink(db, 'bluesky');
+          const onError = logErrors(log, 'Bluesky stream error');
+          const common = {
+            sink,
+            state,
+            actors,
+            onError,
+            ...policy,
+            ...(opts.plcUrl ? { plcUrl: opts.plcUrl } : {}),
+          };
+          const stream = opts.jetstreamUrl
+            ? new JetstreamStream({ url: opts.jetstreamUrl, ...common })
+            : new RepoStream({ service: opts.relayUrl!, ...common });
+          await holdStream(stream, signal, holdMs);
+          log.info({ delivered: stream.delivered, cursor: stream.savedCursor }, 'Bluesky stream run ended');
+        },
+      }) as JobDefinition<unknown>,
+    );
+  }
+  const instances = opts.mastodonInstances ?? [];
+  if (instances.length) {
+    jobs.push(
+      defineJob<Record<string, never>>({
+        name: MASTODON_POLL_JOB,
+        every: opts.pollEveryMs ?? 60_000,
+        maxAttempts: 3,
+        timeoutMs: 10 * 60_000,
+        async run(_payload, { db, log, signal }) {
+          const tags = await monitoredHashtags(db);
+          const state = new StreamStateStore(db);
+          const sink = fanOutSink(db, 'mastodon');
+          let delivered = 0;
+          let failed = 0;
+          for (const instance of instances) {
+            for (const tag of tags) {
+              try {
+                const r = await pollTimeline({
+                  instance,
+                  timeline: { kind: 'tag', tag },
+                  sink,
+                  state,
+                  maxPages: 5,
+                  signal,
+                  ...policy,
+                });
+                delivered += r.delivered;
+              } catch (err) {
+                // One instance or tag failing (its error is in the stream state) stops none of the others.
+                failed++;
+                log.warn(
+                  { instance, tag, err: err instanceof Error ? err.message : String(err) },
+                  'Mastodon poll failed',
+                );
+              }
+            }
+          }
+          if (tags.length)
+            log.info(
+              { instances: instances.length, tags: tags.length, delivered, failed },
+              'polled Mastodon',
+            );
+        },
+      }) as JobDefinition<unknown>,
+    );
+  }
+  return jobs;
+}
