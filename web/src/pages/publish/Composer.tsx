@@ -27,6 +27,7 @@ interface ImageItem {
   mimeType: string;
   alt: string;
   url: string;
+  size: number;
 }
 
 type When = 'now' | 'at' | 'slot';
@@ -47,6 +48,7 @@ function readImage(file: File): Promise<ImageItem> {
         mimeType: file.type || 'application/octet-stream',
         alt: '',
         url: URL.createObjectURL(file),
+        size: file.size,
       });
     };
     reader.readAsDataURL(file);
@@ -193,6 +195,9 @@ function ComposerForm({ post }: { post: Post | undefined }) {
   const [thread, setThread] = useState(post?.thread ?? false);
   const [channelIds, setChannelIds] = useState<string[]>(() => {
     if (post) return post.targets.filter((tg) => tg.status !== 'cancelled').map((tg) => tg.channelId);
+    // A link from elsewhere (the strategy health check) may name the channel to write for.
+    const asked = new URLSearchParams(window.location.search).get('channel');
+    if (asked && active.some((c) => c.id === asked)) return [asked];
     return active.length === 1 ? [active[0]!.id] : [];
   });
   const [variants, setVariants] = useState<Record<string, string[]>>(() => {
@@ -254,6 +259,13 @@ function ComposerForm({ post }: { post: Post | undefined }) {
     () => images.map((img) => ({ data: img.data, mimeType: img.mimeType, alt: img.alt })),
     [images],
   );
+  // The preview runs on every pause in typing: it gets a one-byte stand-in for each image (type and alt text are
+  // what it checks); the size is checked here against each network's limit, and the server checks the real
+  // bytes when the post is saved.
+  const previewImages = useMemo(
+    () => images.map((img) => ({ data: 'AA==', mimeType: img.mimeType, alt: img.alt })),
+    [images],
+  );
 
   // Live preview, debounced: every selected channel's variant and problems, plus guideline hits.
   useEffect(() => {
@@ -266,7 +278,7 @@ function ComposerForm({ post }: { post: Post | undefined }) {
       api
         .post<PreviewResponse>(
           '/api/posts/preview',
-          { text, thread, images: imagePayload, channelIds, variants: variantList },
+          { text, thread, images: previewImages, channelIds, variants: variantList },
           { signal: controller.signal },
         )
         .then((res) => {
@@ -281,10 +293,23 @@ function ComposerForm({ post }: { post: Post | undefined }) {
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [text, thread, imagePayload, channelIds, variantList]);
+  }, [text, thread, previewImages, channelIds, variantList]);
 
   function previewFor(id: string): ChannelPreview | undefined {
-    return preview?.channels.find((p) => p.channelId === id);
+    const found = preview?.channels.find((p) => p.channelId === id);
+    if (!found) return undefined;
+    const tooLarge = images.filter((img) => img.size > found.limits.media.maxImageBytes);
+    if (tooLarge.length === 0) return found;
+    return {
+      ...found,
+      problems: [
+        ...found.problems,
+        ...tooLarge.map((img) => ({
+          code: 'image_too_large' as const,
+          message: `${img.name} is ${img.size} bytes; ${found.limits.label} allows ${found.limits.media.maxImageBytes}`,
+        })),
+      ],
+    };
   }
 
   function toggleChannel(id: string) {
@@ -386,7 +411,9 @@ function ComposerForm({ post }: { post: Post | undefined }) {
 
   const hits = blockedHits ?? preview?.guidelineHits ?? post?.guidelineHits ?? [];
   const guidelineBlock = hits.some((h) => h.severity === 'block');
-  const blocking = (preview?.channels ?? []).some((p) => p.problems.length > 0) || guidelineBlock;
+  const blocking =
+    (preview?.channels ?? []).some((p) => (previewFor(p.channelId)?.problems.length ?? 0) > 0) ||
+    guidelineBlock;
   const primaryLabel = settings.requireApproval
     ? t('publish.composer.submitForApproval')
     : when === 'now'
