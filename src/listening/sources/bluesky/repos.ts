@@ -26,6 +26,11 @@ export interface RepoStreamOptions extends UrlPolicy {
   flushMs?: number;
   /** Wait before reconnecting after the stream ended or failed; default 1000 ms. */
   reconnectMs?: number;
+  /**
+   * Events received but not yet handed on, at most; beyond it the connection is closed until they are, and
+   * the stream reconnects from the last event received (a relay does not wait for a slow reader). Default 5000.
+   */
+  maxPending?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -42,8 +47,13 @@ export class RepoStream {
   private chain: Promise<void> = Promise.resolve();
   private lastReceived: number | undefined;
   private staging: BatchEntry | null = null;
+  /** Events received but not yet handled; above maxPending the stream stops reading until they are. */
+  private pending = 0;
+  private overloaded = false;
   /** How many times the stream (re)connected, for tests and status. */
   connections = 0;
+  /** How many times it let go of the connection because the sink fell behind. */
+  pauses = 0;
 
   constructor(private readonly opts: RepoStreamOptions) {
     this.key = opts.key ?? `bluesky-repos ${opts.service}`;
@@ -108,6 +118,12 @@ export class RepoStream {
       this.connections++;
       await firehose.start();
       this.ended = true;
+      if (this.overloaded) {
+        // We let go because the sink fell behind: catch up, then read on from the last event received.
+        await this.chain;
+        this.overloaded = false;
+        continue;
+      }
       // The server closed the stream cleanly (a restart, a deploy): connect again from where we are.
       if (!this.stopped) await new Promise((r) => setTimeout(r, this.opts.reconnectMs ?? 1000));
     }
@@ -116,13 +132,24 @@ export class RepoStream {
   private track(seq: number, handler: () => Promise<void>): Promise<void> {
     // Firehose does not wait for this promise; the chain keeps events in order and makes each seq complete
     // (all its operations handled) before its cursor can be saved.
+    if (this.overloaded) return Promise.resolve(); // read after we let go: asked for again on reconnect
     this.lastReceived = seq;
+    this.pending++;
+    if (this.pending > (this.opts.maxPending ?? 5000) && !this.stopped) {
+      this.overloaded = true;
+      this.pauses++;
+      void this.firehose?.destroy();
+    }
     this.chain = this.chain.then(async () => {
-      this.staging = { cursor: String(seq), raw: [], deletes: [] };
-      await handler();
-      const entry = this.staging;
-      this.staging = null;
-      await this.batcher.add(entry);
+      try {
+        this.staging = { cursor: String(seq), raw: [], deletes: [] };
+        await handler();
+        const entry = this.staging;
+        this.staging = null;
+        await this.batcher.add(entry);
+      } finally {
+        this.pending--;
+      }
     });
     return this.chain;
   }
