@@ -126,7 +126,7 @@ export async function startMastodonAuthorization(
 }
 
 /** Usable: this person's, this organisation's, not used, not expired. */
-async function usable(db: Db, actor: Actor, row: AuthorizationRow | undefined): Promise<AuthorizationRow> {
+function usable(actor: Actor, row: AuthorizationRow | undefined): AuthorizationRow {
   if (!row)
     throw new DomainError(
       'not_found',
@@ -161,7 +161,7 @@ export async function finishFromCallback(
     .select()
     .from(mastodonAuthorizations)
     .where(eq(mastodonAuthorizations.stateHash, hashState(query.state)));
-  const row = await usable(db, actor, found);
+  const row = usable(actor, found);
   if (query.error || !query.code) {
     await db
       .update(mastodonAuthorizations)
@@ -191,7 +191,7 @@ export async function finishWithCode(
     .where(
       and(eq(mastodonAuthorizations.id, authorizationId), eq(mastodonAuthorizations.orgId, actor.orgId)),
     );
-  const row = await usable(db, actor, found);
+  const row = usable(actor, found);
   return complete(db, deps, actor, row, code.trim(), OOB_REDIRECT);
 }
 

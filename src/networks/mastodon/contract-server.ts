@@ -328,7 +328,7 @@ export class MastodonContractServer {
       res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
       return res.end(`<!doctype html><html lang="en"><title>Fjord Social</title><body>${body}</body></html>`);
     };
-    if (!app || !app.redirectUris.includes(redirectUri) || q.get('response_type') !== 'code')
+    if (!app?.redirectUris.includes(redirectUri) || q.get('response_type') !== 'code')
       return html(400, '<h1>An error has occurred</h1><p>The client or redirect URI is invalid.</p>');
     const asked = (q.get('scope') ?? 'read').split(/\s+/);
     const allowed = app.scopes.split(/\s+/);
