@@ -140,6 +140,15 @@ describe('browser: publish to the sandbox and Mastodon side by side', () => {
     await page.getByTestId('targets-table').waitFor();
     expect(await page.locator('[data-testid^="target-link-"]').count()).toBe(2);
 
+    // Each channel's own text can be read in the detail: the sandbox's shorter version.
+    const sTarget = (
+      await call<{ targets: { id: string; channelId: string }[] }>(page, 'GET', `/api/posts/${postId}`)
+    ).body.targets.find((t) => t.channelId === s)!.id;
+    await page.getByTestId(`target-text-toggle-${sTarget}`).click();
+    expect(await page.getByTestId(`target-text-${sTarget}`).textContent()).toBe(
+      `Vindparken på Stad åpner. Les mer: ${link}`,
+    );
+
     // Mastodon lets a published post be edited: the new text goes to the network, the old stays in the history.
     const targets = await call<{ targets: { id: string; channelId: string }[] }>(
       page,

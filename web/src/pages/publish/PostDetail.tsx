@@ -444,6 +444,8 @@ function TargetRow({
   const format = useFormat();
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [showText, setShowText] = useState(false);
+  const parts = target.variant?.parts ?? [];
   const [showRevisions, setShowRevisions] = useState(false);
   const href = safeHref(target.remoteUrl);
   const history = target.history ?? [];
@@ -487,6 +489,19 @@ function TargetRow({
               )}
             </div>
           )}
+          {parts.length > 0 && (
+            <button
+              type="button"
+              className="link-button target-text-toggle"
+              aria-expanded={showText}
+              onClick={() => setShowText((v) => !v)}
+              data-testid={`target-text-toggle-${target.id}`}
+            >
+              {parts.length > 1
+                ? t('publish.detail.showParts', { count: parts.length })
+                : t('publish.detail.showText')}
+            </button>
+          )}
           {history.length > 0 && (
             <button
               type="button"
@@ -524,6 +539,18 @@ function TargetRow({
           )}
         </td>
       </tr>
+      {showText && (
+        <tr className="attempts-row">
+          <td colSpan={5}>
+            <ol className="target-parts" data-testid={`target-text-${target.id}`}>
+              {parts.map((p, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional
+                <li key={i}>{p.text}</li>
+              ))}
+            </ol>
+          </td>
+        </tr>
+      )}
       {editing && (
         <tr className="attempts-row">
           <td colSpan={5}>
