@@ -170,6 +170,9 @@ export function Channels({ isAdmin }: { isAdmin: boolean }) {
                       {channel.status !== 'active' && channel.statusReason && (
                         <div className="field__error">{channel.statusReason}</div>
                       )}
+                      {!isAdmin && channel.status === 'reconnect_needed' && (
+                        <div className="muted small">{t('settings.channels.askAdminToReconnect')}</div>
+                      )}
                     </td>
                     <td className="nowrap">{format.date(channel.createdAt)}</td>
                     {isAdmin && (
