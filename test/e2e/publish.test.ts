@@ -440,10 +440,15 @@ describe('browser: publish', () => {
       .poll(async () => editor.page.getByTestId('post-detail').getAttribute('data-state'))
       .toBe('pending_approval');
 
-    // The approver approves; with no time set it goes out now, on the sandbox.
+    // The approver approves from the queue (the detail has the same button); with no time set it goes out
+    // now, on the sandbox, and the queue is empty again.
     await approver.page.goto(`${server.url}/publish/posts/${postId}`);
-    await approver.page.getByTestId('approval-approve').click();
-    await approver.page.getByTestId('post-notice').waitFor();
+    await approver.page.getByTestId('approval-approve').waitFor();
+    await approver.page.getByTestId('publish-tab-approvals').click();
+    await approver.page.getByTestId(`approvals-approve-${postId}`).click();
+    await approver.page.getByTestId('approvals-approved').waitFor();
+    await approver.page.getByTestId('approvals-empty').waitFor();
+    expect(await approver.page.getByTestId('approvals-count').count()).toBe(0);
     await expect
       .poll(async () => (await call<PostJson>(admin, 'GET', `/api/posts/${postId}`)).body.state, {
         timeout: 20_000,
@@ -454,7 +459,7 @@ describe('browser: publish', () => {
     expect(done.body.approval.comments.map((c) => c.kind)).toEqual(
       expect.arrayContaining(['submitted', 'sent_back', 'approved']),
     );
-    await approver.page.reload();
+    await approver.page.goto(`${server.url}/publish/posts/${postId}`);
     await approver.page.getByTestId('post-approved-by').waitFor();
     expect(await approver.page.getByTestId('post-approved-by').textContent()).toContain('Kari Nordmann');
 

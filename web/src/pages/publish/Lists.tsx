@@ -1,16 +1,25 @@
 // The approvals queue (oldest first) and the drafts: lists of posts that open the post detail.
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api.ts';
-import { EmptyState, ErrorState, LoadingState, Notice } from '../../components/ui.tsx';
+import { Button, EmptyState, ErrorState, LoadingState, Notice } from '../../components/ui.tsx';
 import { errorText } from '../../errors.ts';
 import { useFormat } from '../../format.ts';
 import { useApiData } from '../../useApiData.ts';
 import { AuthorshipBadge, channelColour, NetworkIcon, StateBadge, usePublish } from './parts.tsx';
-import { type Post, personName, stateOf } from './types.ts';
+import { type Post, personId, personName, stateOf } from './types.ts';
 
-export function PostList({ posts, testId }: { posts: Post[]; testId: string }) {
+export function PostList({
+  posts,
+  testId,
+  actions,
+}: {
+  posts: Post[];
+  testId: string;
+  /** Buttons next to an item (outside its link). */
+  actions?: (post: Post) => ReactNode;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const { channels } = usePublish();
@@ -21,7 +30,7 @@ export function PostList({ posts, testId }: { posts: Post[]; testId: string }) {
         const comments = p.approval?.comments ?? [];
         const lastSentBack = [...comments].reverse().find((c) => c.kind === 'sent_back');
         return (
-          <li key={p.id}>
+          <li key={p.id} className={actions ? 'post-list__row' : undefined}>
             <Link
               to={`/publish/posts/${encodeURIComponent(p.id)}`}
               className="post-list__item"
@@ -56,6 +65,7 @@ export function PostList({ posts, testId }: { posts: Post[]; testId: string }) {
               )}
               <StateBadge state={stateOf(p)} />
             </Link>
+            {actions && <div className="post-list__actions">{actions(p)}</div>}
           </li>
         );
       })}
@@ -131,8 +141,27 @@ function ApprovalSettings() {
 
 export function Approvals() {
   const { t } = useTranslation();
-  const { canApprove, isAdmin } = usePublish();
+  const { canApprove, isAdmin, userId, bumpApprovals } = usePublish();
   const data = useApiData<{ posts: Post[] }>('/api/approvals');
+  const [busy, setBusy] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [approved, setApproved] = useState<string>();
+
+  async function approve(post: Post) {
+    setBusy(post.id);
+    setError(undefined);
+    setApproved(undefined);
+    try {
+      await api.post(`/api/posts/${encodeURIComponent(post.id)}/approve`, {});
+      setApproved(post.text.slice(0, 60));
+      data.reload();
+      bumpApprovals();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(undefined);
+    }
+  }
   if (data.error && !data.data) return <ErrorState error={data.error} onRetry={data.reload} />;
   if (!data.data) return <LoadingState />;
   const posts = data.data.posts;
@@ -142,12 +171,48 @@ export function Approvals() {
       <p className="muted">
         {canApprove ? t('publish.approvals.introApprover') : t('publish.approvals.intro')}
       </p>
+      {approved && (
+        <Notice tone="success" testId="approvals-approved">
+          {t('publish.approvals.approvedNotice', { text: approved })}
+        </Notice>
+      )}
+      {error !== undefined && <Notice tone="error">{errorText(t, error)}</Notice>}
       {posts.length === 0 ? (
         <div data-testid="approvals-empty">
           <EmptyState title={t('publish.approvals.empty')}>{t('publish.approvals.emptyHint')}</EmptyState>
         </div>
       ) : (
-        <PostList posts={posts} testId="approvals-list" />
+        <PostList
+          posts={posts}
+          testId="approvals-list"
+          actions={
+            canApprove
+              ? (p) => (
+                  <>
+                    <Link
+                      className="btn btn--secondary btn--sm"
+                      to={`/publish/posts/${encodeURIComponent(p.id)}`}
+                      data-testid={`approvals-review-${p.id}`}
+                    >
+                      {t('publish.approvals.review')}
+                    </Link>
+                    {/* Approvers do not approve their own words unless admins or the organisation allows it;
+                        the server decides and says so. */}
+                    <Button
+                      size="sm"
+                      variant="primary"
+                      busy={busy === p.id}
+                      onClick={() => void approve(p)}
+                      title={personId(p.writtenBy) === userId ? t('publish.approvals.ownPost') : undefined}
+                      data-testid={`approvals-approve-${p.id}`}
+                    >
+                      {t('publish.detail.approve')}
+                    </Button>
+                  </>
+                )
+              : undefined
+          }
+        />
       )}
     </div>
   );
