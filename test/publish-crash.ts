@@ -46,7 +46,11 @@ export async function crashTrials(opts: {
   const { database, pds } = opts;
   const { db } = database;
   const keyHex = randomBytes(32).toString('hex');
-  const deps = { secretBox: new SecretBox(Buffer.from(keyHex, 'hex')), networks: defaultNetworks };
+  const deps = {
+    secretBox: new SecretBox(Buffer.from(keyHex, 'hex')),
+    networks: defaultNetworks,
+    urlPolicy: { allowPrivate: true },
+  };
   const [org] = await queryRows<{ id: string }>(
     db,
     sql`insert into orgs (name) values ('Crash') returning id`,

@@ -17,8 +17,8 @@ afterAll(async () => pds?.stop());
 
 describeEachDb('publishing to a real Bluesky PDS', (get) => {
   it('connects, publishes with facets and an image, reads back, deletes', async () => {
-    const app = await testApp(get());
-    const worker = startWorker(get(), defaultNetworks);
+    const app = await testApp(get(), { allowPrivateNetworks: true });
+    const worker = startWorker(get(), defaultNetworks, { urlPolicy: { allowPrivate: true } });
     try {
       const { admin } = await onboardAdmin(app);
       const leader = await pds.createAccount('ordforer');
@@ -96,8 +96,8 @@ describeEachDb('publishing to a real Bluesky PDS', (get) => {
   });
 
   it('publishes a long post as a numbered thread: each part a reply to the one before, under the first', async () => {
-    const app = await testApp(get());
-    const worker = startWorker(get(), defaultNetworks);
+    const app = await testApp(get(), { allowPrivateNetworks: true });
+    const worker = startWorker(get(), defaultNetworks, { urlPolicy: { allowPrivate: true } });
     try {
       // The first test set Stemme up on this database: sign in as its admin.
       const admin = new Client(app);

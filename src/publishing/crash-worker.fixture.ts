@@ -20,7 +20,13 @@ const probe = async (step: PublishStep) => {
 };
 new Worker({
   database,
-  jobs: publishingJobs({ secretBox: new SecretBox(parseKey(key)), networks: defaultNetworks, probe }),
+  jobs: publishingJobs({
+    secretBox: new SecretBox(parseKey(key)),
+    networks: defaultNetworks,
+    // The trials' PDS listens on loopback.
+    urlPolicy: { allowPrivate: true },
+    probe,
+  }),
   leaseMs: 1000,
   pollIntervalMs: 20,
   id: `doomed-${process.pid}`,

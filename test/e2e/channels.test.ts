@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { artifactsDir, onboardInBrowser, E2E_PASSWORD as PASSWORD, stemmeInBrowser } from './browser.ts';
 
 describe('browser: settings → channels', () => {
-  const stemme = stemmeInBrowser();
+  const stemme = stemmeInBrowser({ STEMME_ALLOW_PRIVATE_NETWORKS: 'true' });
 
   it('connects the sandbox, lists it, disconnects it, and refuses a Bluesky main password', async () => {
     const { server, browser } = stemme();

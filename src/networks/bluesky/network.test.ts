@@ -10,7 +10,12 @@ import { blueskyKind } from './network.ts';
 import { isTid, recordKeyFor } from './rkey.ts';
 
 // Real Bluesky connectors never touch our database; a stand-in keeps the context honest.
-const ctx = { db: {} as Db, orgId: '00000000-0000-4000-8000-000000000000' };
+const ctx = {
+  db: {} as Db,
+  orgId: '00000000-0000-4000-8000-000000000000',
+  // The local PDS listens on loopback: allowed here explicitly, as an admin would for an intranet PDS.
+  urlPolicy: { allowPrivate: true },
+};
 
 let pds: LocalPds;
 beforeAll(async () => {
@@ -26,6 +31,23 @@ describe('record keys', () => {
     expect(recordKeyFor({ ...key }, 0)).toBe(a);
     expect(recordKeyFor(key, 1)).not.toBe(a);
     expect(recordKeyFor({ ...key, key: 'target-2' }, 0)).not.toBe(a);
+  });
+});
+
+describe('the PDS address', () => {
+  it('is refused on a private or loopback address unless private networks are allowed', async () => {
+    const account = await pds.createAccount('ssrf');
+    const input = { service: pds.url, handle: account.handle, appPassword: account.appPassword };
+    const guarded = { db: ctx.db, orgId: ctx.orgId };
+    await expect(blueskyKind.connect(input, guarded)).rejects.toMatchObject({
+      code: 'unsafe_url',
+      message: expect.stringMatching(/^service: /),
+    });
+    const { credentials } = await blueskyKind.connect(input, ctx);
+    await expect(blueskyKind.open(credentials, {}, guarded)).rejects.toMatchObject({
+      failure: 'permanent',
+      code: 'unsafe_url',
+    });
   });
 });
 

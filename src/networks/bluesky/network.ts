@@ -10,6 +10,8 @@ import {
   XRPCError,
 } from '@atproto/api';
 import { z } from 'zod';
+import { fieldError } from '../../errors.ts';
+import { checkUrl, UnsafeUrlError } from '../../security/ssrf.ts';
 import type { NetworkContext, NetworkKind } from '../kind.ts';
 import { adaptDraft, checkVariant } from '../text.ts';
 import {
@@ -318,6 +320,12 @@ export const blueskyKind: NetworkKind = {
       identifier: parsed.handle.replace(/^@/, ''),
       appPassword: parsed.appPassword,
     };
+    try {
+      await checkUrl(credentials.service, { ...ctx.urlPolicy });
+    } catch (err) {
+      if (err instanceof UnsafeUrlError) throw fieldError('service', err.message, 'unsafe_url');
+      throw err;
+    }
     const agent = await signIn(credentials, ctx);
     const session = agent.session!;
     return {
@@ -334,6 +342,13 @@ export const blueskyKind: NetworkKind = {
   async open(credentials, _settings, ctx) {
     const parsed = credentialsSchema.safeParse(credentials);
     if (!parsed.success) throw new NetworkError('auth', 'stored Bluesky credentials are unreadable');
+    try {
+      await checkUrl(parsed.data.service, { ...ctx.urlPolicy });
+    } catch (err) {
+      if (!(err instanceof UnsafeUrlError)) throw err;
+      const failure = err.reason === 'unresolvable' ? 'retry' : 'permanent';
+      throw new NetworkError(failure, `the PDS address is refused: ${err.message}`, 'unsafe_url');
+    }
     return new BlueskyNetwork(await signIn(parsed.data, ctx));
   },
 };
