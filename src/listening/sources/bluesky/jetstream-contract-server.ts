@@ -42,6 +42,8 @@ export class JetstreamContractServer {
   readonly requests: URLSearchParams[] = [];
   readonly didDocuments = new Map<string, Record<string, unknown>>();
   private readonly clients = new Map<WebSocket, { collections: string[] }>();
+  /** The most subscribers connected at the same time. */
+  maxOpen = 0;
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
   private refusing = false;
@@ -78,6 +80,7 @@ export class JetstreamContractServer {
     this.requests.push(query);
     const collections = query.getAll('wantedCollections');
     this.clients.set(ws, { collections });
+    this.maxOpen = Math.max(this.maxOpen, this.clients.size);
     ws.on('close', () => this.clients.delete(ws));
     // Playback: everything at or after the cursor; without a cursor the stream starts live.
     const cursor = query.get('cursor');
