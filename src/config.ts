@@ -44,10 +44,17 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  STEMME_SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
+  STEMME_MAIL_FROM: optionalString,
   NODE_ENV: z.string().optional(),
 });
 
-const SECRET_VARS = new Set(['DATABASE_URL', 'STEMME_SECRET_KEY']);
+const SECRET_VARS = new Set(['DATABASE_URL', 'STEMME_SECRET_KEY', 'STEMME_SMTP_URL']);
 
 export interface Config {
   port: number;
@@ -68,6 +75,10 @@ export interface Config {
    * tests against local servers. Off by default (SSRF guard); cloud metadata addresses stay refused.
    */
   allowPrivateNetworks: boolean;
+  /** Where alert emails go out (smtp://user:pass@host:port); without it alerts are not emailed. */
+  smtpUrl?: string | undefined;
+  /** The From of alert emails. */
+  mailFrom?: string | undefined;
 }
 
 export class ConfigError extends UserFacingError {
@@ -102,5 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.STEMME_TRUST_PROXY,
     secureCookies: e.STEMME_PUBLIC_URL?.startsWith('https://') ?? false,
     allowPrivateNetworks: e.STEMME_ALLOW_PRIVATE_NETWORKS,
+    smtpUrl: e.STEMME_SMTP_URL,
+    mailFrom: e.STEMME_MAIL_FROM,
   };
 }

@@ -7,6 +7,7 @@ import { type Database, openMigratedDatabase } from './db/connect.ts';
 import { type App, buildApp } from './http/app.ts';
 import { systemJobs, vacuumJob } from './jobs/system.ts';
 import { Worker } from './jobs/worker.ts';
+import { alertJobs } from './listening/alerts/jobs.ts';
 import { listeningJobs } from './listening/jobs.ts';
 import { liveSourceConfig, liveSourceJobs } from './listening/sources/bluesky/job.ts';
 import { defaultNetworks } from './networks/registry.ts';
@@ -55,6 +56,12 @@ export async function run(
           urlPolicy: { allowPrivate: config.allowPrivateNetworks },
         }),
         ...listeningJobs({ urlPolicy: { allowPrivate: config.allowPrivateNetworks } }),
+        ...alertJobs({
+          secretBox,
+          mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
+          urlPolicy: { allowPrivate: config.allowPrivateNetworks },
+          publicUrl: config.publicUrl,
+        }),
         // Bluesky (Jetstream or a relay) and Mastodon, each off unless its STEMME_* address is set.
         ...liveSourceJobs({ ...liveSourceConfig(), urlPolicy: { allowPrivate: config.allowPrivateNetworks } }),
       ];

@@ -19,6 +19,7 @@ import type { Database } from '../db/connect.ts';
 import { queryRows } from '../db/connect.ts';
 import { guidelinesRoutes } from '../guidelines/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
+import { alertRoutes } from '../listening/alerts/routes.ts';
 import { listeningRoutes } from '../listening/routes.ts';
 import { maskTokensInUrl } from '../log.ts';
 import { defaultNetworks, type NetworkRegistry } from '../networks/registry.ts';
@@ -102,6 +103,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(jobRoutes, { database: deps.database });
   await app.register(listeningRoutes, {
     database: deps.database,
+    urlPolicy: { allowPrivate: deps.config.allowPrivateNetworks ?? false },
+  });
+  await app.register(alertRoutes, {
+    database: deps.database,
+    secretBox: deps.secretBox,
     urlPolicy: { allowPrivate: deps.config.allowPrivateNetworks ?? false },
   });
   const publishing = {

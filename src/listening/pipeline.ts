@@ -10,6 +10,7 @@ import { langCodes } from './query/fields.ts';
 import { type Post, tokenize } from './query/index.ts';
 import { mentionMatches, mentions } from './schema.ts';
 import type { Sink, SourceDelete } from './sources/bluesky/sink.ts';
+import { evaluateStorms } from './storms/detect.ts';
 
 export const SOURCES = ['bluesky', 'mastodon', 'rss'] as const;
 export type SourceName = (typeof SOURCES)[number];
@@ -33,6 +34,11 @@ export interface EnrichedPost {
   sentimentScore: number;
   at: Date;
   monitorIds: string[];
+}
+
+export interface IngestOptions {
+  /** The pipeline's clock (tests replay recorded days); defaults to the wall clock. */
+  now?: Date;
 }
 
 export interface IngestResult {
@@ -190,17 +196,30 @@ function dedupe(chunk: EnrichedPost[]): EnrichedPost[] {
  * The pipeline's entry point for every source: enrich the posts, match the organisation's active monitors,
  * store the new mentions and their matches.
  */
-export async function ingest(db: Db, orgId: string, posts: readonly IncomingPost[]): Promise<IngestResult> {
+export async function ingest(
+  db: Db,
+  orgId: string,
+  posts: readonly IncomingPost[],
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
   if (posts.length === 0) return { received: 0, stored: 0, duplicates: 0, matches: 0 };
   // Posts already stored (a stream replaying after a reconnect) skip the enrichment; the insert's conflict
   // clause still catches any that arrive meanwhile.
   const known = await storedIds(db, orgId, posts);
   const fresh = known.size ? posts.filter((p) => !known.has(`${p.source}\u0000${p.id}`)) : posts;
   const monitorSet = await activeMonitors(db, orgId);
-  const now = new Date();
+  const now = opts.now ?? new Date();
   const enriched = fresh.map((p) => enrich(p, monitorSet, now));
   const result = await store(db, orgId, enriched);
+  // Storms are judged right after the mentions are stored, for the monitors that got new ones.
+  if (result.matches > 0) await evaluateStorms(db, orgId, matchedMonitors(enriched), now);
   return { ...result, received: posts.length, duplicates: result.duplicates + (posts.length - fresh.length) };
+}
+
+function matchedMonitors(enriched: readonly EnrichedPost[]): string[] {
+  const ids = new Set<string>();
+  for (const e of enriched) for (const id of e.monitorIds) ids.add(id);
+  return [...ids];
 }
 
 /** `source\0externalId` of the posts that are already stored for the organisation. */

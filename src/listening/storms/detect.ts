@@ -1,0 +1,439 @@
+// Storm detection against the database, run by the pipeline right after it stores new mentions: for each monitor
+// that got new matches, count its current window, compare with its baseline (cached a few minutes per monitor),
+// and open, update or close its storm episode. Opening writes the storm, its alert and the delivery jobs (email,
+// webhooks) in one transaction; at most one storm per monitor is open (a partial unique index), so two ingests
+// racing cannot fire twice.
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/connect.ts';
+import { queryRows } from '../../db/connect.ts';
+import { enqueue } from '../../jobs/enqueue.ts';
+import { publishStormEvent, type StormEvent } from '../alerts/bus.ts';
+import {
+  ALERT_EMAIL_JOB,
+  EMAIL_MAX_ATTEMPTS,
+  WEBHOOK_DELIVERY_JOB,
+  WEBHOOK_MAX_ATTEMPTS,
+} from '../alerts/names.ts';
+import { webhookBody } from '../alerts/payload.ts';
+import { monitors } from '../schema.ts';
+import {
+  alertRules,
+  alertWebhooks,
+  type Sensitivity,
+  type StormRow,
+  stormAlerts,
+  storms,
+  type TopPost,
+  webhookDeliveries,
+} from './schema.ts';
+import {
+  type Assessment,
+  assess,
+  type Baseline,
+  INFLUENTIAL_WEIGHT,
+  QUIET_MS,
+  RECENT_MS,
+  rankTopPosts,
+  SENSITIVITY,
+  stormStep,
+  WEEK_MS,
+  WEEKS,
+  WINDOW_MS,
+} from './score.ts';
+
+const BASELINE_TTL_MS = 5 * 60_000;
+const AUTHOR_DAYS_MS = 30 * 24 * 3_600_000;
+const TEXT_MAX = 400;
+
+interface CachedBaseline {
+  at: number;
+  baseline: Baseline;
+}
+const baselineCache = new WeakMap<object, Map<string, CachedBaseline>>();
+
+export interface EvaluateResult {
+  opened: string[];
+  updated: string[];
+  closed: string[];
+}
+
+async function baselineOf(db: DbOrTx, monitorId: string, now: Date): Promise<Baseline> {
+  let cache = baselineCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    baselineCache.set(db, cache);
+  }
+  const hit = cache.get(monitorId);
+  if (hit && Math.abs(now.getTime() - hit.at) < BASELINE_TTL_MS) return hit.baseline;
+  const t = now.getTime();
+  const windowStart = new Date(t - WINDOW_MS).toISOString();
+  const recentStart = new Date(t - RECENT_MS).toISOString();
+  const weekly = Array.from({ length: WEEKS }, (_, i) => {
+    const end = t - (i + 1) * WEEK_MS;
+    return { from: new Date(end - WINDOW_MS).toISOString(), to: new Date(end).toISOString() };
+  });
+  const oldest = weekly[weekly.length - 1]!.from;
+  const [row] = await queryRows<Record<string, number | string | null>>(
+    db,
+    sql`select
+      count(*) filter (where at > ${recentStart}::timestamptz and at <= ${windowStart}::timestamptz)::int as recent,
+      count(*) filter (where at > ${recentStart}::timestamptz and at <= ${windowStart}::timestamptz
+        and sentiment = 'negative')::int as recent_neg,
+      ${sql.join(
+        weekly.map(
+          (w, i) =>
+            sql`count(*) filter (where at > ${w.from}::timestamptz and at <= ${w.to}::timestamptz)::int as ${sql.raw(`w${i}`)}`,
+        ),
+        sql`, `,
+      )},
+      (select min(at) from mention_matches where monitor_id = ${monitorId}::uuid) as first_at
+      from mention_matches
+      where monitor_id = ${monitorId}::uuid and at > ${oldest}::timestamptz and at <= ${windowStart}::timestamptz`,
+  );
+  const firstAt = row?.first_at ? new Date(row.first_at as string).getTime() : null;
+  // Only history the monitor has counts: weeks before its first match say nothing about it.
+  const recentSpanMs =
+    firstAt === null ? 0 : Math.max(0, Math.min(RECENT_MS - WINDOW_MS, t - WINDOW_MS - firstAt));
+  const weeklyCounts: number[] = [];
+  weekly.forEach((w, i) => {
+    if (firstAt !== null && firstAt <= new Date(w.from).getTime())
+      weeklyCounts.push(Number(row?.[`w${i}`] ?? 0));
+  });
+  const baseline: Baseline = {
+    weekly: weeklyCounts,
+    recentCount: Number(row?.recent ?? 0),
+    recentNegatives: Number(row?.recent_neg ?? 0),
+    recentSpanMs,
+  };
+  cache.set(monitorId, { at: t, baseline });
+  return baseline;
+}
+
+interface WindowPost {
+  mentionId: string;
+  source: string;
+  author: string | null;
+  text: string;
+  title: string | null;
+  url: string | null;
+  sentiment: string;
+  sentimentScore: number;
+  at: Date;
+  authorWeight: number;
+}
+
+/** The window's mentions (newest 300) with each author's weight: earlier mentions over the org's monitors. */
+async function windowPosts(db: DbOrTx, orgId: string, monitorId: string, now: Date): Promise<WindowPost[]> {
+  const from = new Date(now.getTime() - WINDOW_MS);
+  const rows = await queryRows<{
+    id: string;
+    source: string;
+    author: string | null;
+    text: string;
+    title: string | null;
+    url: string | null;
+    sentiment: string;
+    sentiment_score: number;
+    at: string | Date;
+  }>(
+    db,
+    sql`select m.id, m.source, m.author, m.text, m.title, m.url, m.sentiment, m.sentiment_score, m.at
+        from mention_matches mm join mentions m on m.id = mm.mention_id
+        where mm.monitor_id = ${monitorId}::uuid and mm.at > ${from.toISOString()}::timestamptz
+          and mm.at <= ${now.toISOString()}::timestamptz
+        order by mm.at desc limit 300`,
+  );
+  const authors = [...new Set(rows.map((r) => r.author).filter((a): a is string => !!a))];
+  const weights = new Map<string, number>();
+  if (authors.length) {
+    const since = new Date(from.getTime() - AUTHOR_DAYS_MS).toISOString();
+    const counted = await queryRows<{ author: string; n: number }>(
+      db,
+      sql`select m.author, count(*)::int as n from mentions m
+          where m.org_id = ${orgId}::uuid and m.author in (${sql.join(
+            authors.map((a) => sql`${a}`),
+            sql`, `,
+          )})
+            and m.at > ${since}::timestamptz and m.at <= ${from.toISOString()}::timestamptz
+            and exists (select 1 from mention_matches x where x.mention_id = m.id)
+          group by m.author`,
+    );
+    for (const c of counted) weights.set(c.author, Number(c.n));
+  }
+  return rows.map((r) => ({
+    mentionId: r.id,
+    source: r.source,
+    author: r.author,
+    text: r.text,
+    title: r.title,
+    url: r.url,
+    sentiment: r.sentiment,
+    sentimentScore: Number(r.sentiment_score),
+    at: new Date(r.at),
+    authorWeight: r.author ? (weights.get(r.author) ?? 0) : 0,
+  }));
+}
+
+function topPostsOf(posts: WindowPost[]): TopPost[] {
+  return rankTopPosts(posts).map((p) => {
+    const text = p.title && !p.text.startsWith(p.title) ? `${p.title}. ${p.text}` : p.text;
+    return {
+      mentionId: p.mentionId,
+      source: p.source,
+      author: p.author,
+      text: text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 1)}…` : text,
+      url: p.url,
+      sentiment: p.sentiment,
+      at: p.at.toISOString(),
+      authorWeight: p.authorWeight,
+    };
+  });
+}
+
+function authorsOf(posts: WindowPost[]): { name: string; weight: number }[] {
+  const best = new Map<string, number>();
+  for (const p of posts)
+    if (p.author && p.authorWeight >= INFLUENTIAL_WEIGHT)
+      best.set(p.author, Math.max(best.get(p.author) ?? 0, p.authorWeight));
+  return [...best].map(([name, weight]) => ({ name, weight }));
+}
+
+function eventOf(
+  type: StormEvent['type'],
+  s: StormRow,
+  monitorName: string,
+  alertId: string | null,
+): StormEvent {
+  return {
+    type,
+    orgId: s.orgId,
+    stormId: s.id,
+    alertId,
+    monitorId: s.monitorId,
+    monitorName,
+    status: s.status,
+    windowCount: s.windowCount,
+    expected: s.expected,
+    negativeShare: s.negativeShare,
+    openedAt: s.openedAt.toISOString(),
+    closedAt: s.closedAt?.toISOString() ?? null,
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}
+
+/** Opens a storm with its alert and deliveries; null when another ingest opened one first. */
+async function openStorm(
+  db: Db,
+  orgId: string,
+  monitor: { id: string; name: string },
+  a: Assessment,
+  top: TopPost[],
+  now: Date,
+): Promise<StormEvent | null> {
+  return db.transaction(async (tx) => {
+    const [storm] = await tx
+      .insert(storms)
+      .values({
+        orgId,
+        monitorId: monitor.id,
+        status: 'open',
+        openedAt: now,
+        lastSurgeAt: now,
+        windowCount: a.count,
+        expected: a.expected,
+        peakCount: a.count,
+        mentionCount: a.count,
+        negativeShare: a.negativeShare,
+        baselineNegativeShare: a.baselineNegativeShare,
+        reasons: a.reasons,
+        topPosts: top,
+        updatedAt: now,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!storm) return null;
+    const [rule] = await tx.select().from(alertRules).where(eq(alertRules.monitorId, monitor.id));
+    const recipients = rule?.emailRecipients ?? [];
+    const [alert] = await tx
+      .insert(stormAlerts)
+      .values({
+        orgId,
+        stormId: storm.id,
+        monitorId: monitor.id,
+        monitorName: monitor.name,
+        count: a.count,
+        expected: a.expected,
+        negativeShare: a.negativeShare,
+        baselineNegativeShare: a.baselineNegativeShare,
+        reasons: a.reasons,
+        topPosts: top,
+        emailStatus: recipients.length ? 'pending' : 'none',
+        emailRecipients: recipients,
+        createdAt: now,
+      })
+      .returning();
+    if (recipients.length)
+      await enqueue(tx, ALERT_EMAIL_JOB, { alertId: alert!.id }, { orgId, maxAttempts: EMAIL_MAX_ATTEMPTS });
+    const hookIds = rule?.webhookIds ?? [];
+    if (hookIds.length) {
+      const hooks = await tx
+        .select({ id: alertWebhooks.id })
+        .from(alertWebhooks)
+        .where(
+          and(
+            eq(alertWebhooks.orgId, orgId),
+            eq(alertWebhooks.active, true),
+            inArray(alertWebhooks.id, hookIds),
+          ),
+        );
+      const body = webhookBody('storm.opened', { alert: alert!, storm });
+      for (const h of hooks) {
+        const [d] = await tx
+          .insert(webhookDeliveries)
+          .values({ orgId, webhookId: h.id, alertId: alert!.id, event: 'storm.opened', body })
+          .returning({ id: webhookDeliveries.id });
+        await enqueue(
+          tx,
+          WEBHOOK_DELIVERY_JOB,
+          { deliveryId: d!.id },
+          { orgId, maxAttempts: WEBHOOK_MAX_ATTEMPTS },
+        );
+      }
+    }
+    return eventOf('storm.opened', storm, monitor.name, alert!.id);
+  });
+}
+
+/**
+ * Evaluates the given monitors of an organisation at `now` (the pipeline's clock): opens, grows or closes their
+ * storm episodes and publishes the events.
+ */
+export async function evaluateStorms(
+  db: Db,
+  orgId: string,
+  monitorIds: readonly string[],
+  now = new Date(),
+): Promise<EvaluateResult> {
+  const result: EvaluateResult = { opened: [], updated: [], closed: [] };
+  if (monitorIds.length === 0) return result;
+  const ids = [...new Set(monitorIds)];
+  const rows = await db
+    .select({
+      id: monitors.id,
+      name: monitors.name,
+      sensitivity: alertRules.sensitivity,
+    })
+    .from(monitors)
+    .leftJoin(alertRules, eq(alertRules.monitorId, monitors.id))
+    .where(and(eq(monitors.orgId, orgId), inArray(monitors.id, ids)));
+  const open = await db
+    .select()
+    .from(storms)
+    .where(and(eq(storms.orgId, orgId), eq(storms.status, 'open'), inArray(storms.monitorId, ids)));
+  const openBy = new Map(open.map((s) => [s.monitorId, s]));
+  const events: StormEvent[] = [];
+  for (const m of rows) {
+    const thresholds = SENSITIVITY[(m.sensitivity ?? 'normal') as Sensitivity] ?? SENSITIVITY.normal;
+    const from = new Date(now.getTime() - WINDOW_MS).toISOString();
+    const [win] = await queryRows<{ n: number; neg: number }>(
+      db,
+      sql`select count(*)::int as n, count(*) filter (where sentiment = 'negative')::int as neg
+          from mention_matches where monitor_id = ${m.id}::uuid
+            and at > ${from}::timestamptz and at <= ${now.toISOString()}::timestamptz`,
+    );
+    const count = Number(win?.n ?? 0);
+    const negatives = Number(win?.neg ?? 0);
+    const current = openBy.get(m.id) ?? null;
+    const baseline = await baselineOf(db, m.id, now);
+    // Authors and top posts cost a join: only when a storm is open or the count comes near the bar.
+    const near = current !== null || count >= Math.ceil(thresholds.minCount * 0.6);
+    const posts = near ? await windowPosts(db, orgId, m.id, now) : [];
+    const a = assess({ count, negatives, authors: authorsOf(posts) }, baseline, thresholds);
+    const step = stormStep(current, a.surge, now);
+    if (step === 'open') {
+      const event = await openStorm(db, orgId, m, a, topPostsOf(posts), now);
+      if (event) {
+        events.push(event);
+        result.opened.push(event.stormId);
+      }
+    } else if (step === 'update' && current) {
+      const [mentionsSince] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from mention_matches where monitor_id = ${m.id}::uuid
+            and at > ${new Date(current.openedAt.getTime() - WINDOW_MS).toISOString()}::timestamptz
+            and at <= ${now.toISOString()}::timestamptz`,
+      );
+      const [updated] = await db
+        .update(storms)
+        .set({
+          windowCount: a.count,
+          expected: a.expected,
+          peakCount: sql`greatest(${storms.peakCount}, ${a.count})`,
+          mentionCount: Math.max(current.mentionCount, Number(mentionsSince?.n ?? 0)),
+          negativeShare: a.negativeShare,
+          ...(a.surge && {
+            lastSurgeAt: now,
+            reasons: a.reasons,
+            topPosts: topPostsOf(posts),
+            baselineNegativeShare: a.baselineNegativeShare,
+          }),
+          updatedAt: now,
+        })
+        .where(and(eq(storms.id, current.id), eq(storms.status, 'open')))
+        .returning();
+      if (updated) {
+        events.push(eventOf('storm.updated', updated, m.name, null));
+        result.updated.push(updated.id);
+      }
+    } else if (step === 'close' && current) {
+      const closed = await closeStorm(db, current.id, now);
+      if (closed) {
+        events.push(eventOf('storm.closed', closed, m.name, null));
+        result.closed.push(closed.id);
+      }
+    }
+  }
+  for (const e of events) publishStormEvent(e);
+  return result;
+}
+
+async function closeStorm(db: DbOrTx, stormId: string, now: Date): Promise<StormRow | undefined> {
+  const [closed] = await db
+    .update(storms)
+    .set({ status: 'closed', closedAt: now, updatedAt: now })
+    .where(and(eq(storms.id, stormId), eq(storms.status, 'open')))
+    .returning();
+  return closed;
+}
+
+/** Closes every open storm whose surge has not held for QUIET_MS (the sweep when no posts arrive at all). */
+export async function closeQuietStorms(db: Db, now = new Date(), quietMs = QUIET_MS): Promise<number> {
+  const cutoff = new Date(now.getTime() - quietMs);
+  const closed = await db
+    .update(storms)
+    .set({ status: 'closed', closedAt: now, updatedAt: now })
+    .where(and(eq(storms.status, 'open'), lte(storms.lastSurgeAt, cutoff)))
+    .returning();
+  if (closed.length) {
+    const names = new Map(
+      (
+        await db
+          .select({ id: monitors.id, name: monitors.name })
+          .from(monitors)
+          .where(
+            inArray(
+              monitors.id,
+              closed.map((s) => s.monitorId),
+            ),
+          )
+      ).map((m) => [m.id, m.name]),
+    );
+    for (const s of closed) publishStormEvent(eventOf('storm.closed', s, names.get(s.monitorId) ?? '', null));
+  }
+  return closed.length;
+}
+
+/** Forgets cached baselines (tests that rewrite history; a monitor's query changing). */
+export function forgetBaselines(db: object): void {
+  baselineCache.delete(db);
+}
