@@ -295,6 +295,19 @@ function ComposerForm({ post }: { post: Post | undefined }) {
     };
   }, [text, thread, previewImages, channelIds, variantList]);
 
+  // Closing the tab with unsaved words asks first (the browser's own question).
+  const saving = useRef(false);
+  const dirty = text !== (post?.text ?? '') || images.length > 0;
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      if (saving.current) return;
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
   function previewFor(id: string): ChannelPreview | undefined {
     const found = preview?.channels.find((p) => p.channelId === id);
     if (!found) return undefined;
@@ -350,6 +363,7 @@ function ComposerForm({ post }: { post: Post | undefined }) {
 
   async function save(intent: 'draft' | 'submit') {
     setBusy(intent);
+    saving.current = true;
     setError(undefined);
     setServerProblems(undefined);
     setBlockedHits(undefined);
@@ -391,6 +405,7 @@ function ComposerForm({ post }: { post: Post | undefined }) {
       if (err instanceof ApiError && err.code === 'guideline_blocked' && Array.isArray(err.details.hits))
         setBlockedHits(err.details.hits as GuidelineHit[]);
     } finally {
+      saving.current = false;
       setBusy(undefined);
     }
   }
