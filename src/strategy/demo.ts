@@ -1,8 +1,11 @@
 // A worked example of a plan, written through the same services a person uses: for the demo organisation, for
 // tests, and for anyone who wants to see what a filled-in strategy looks like.
 import type { Db } from '../db/connect.ts';
+import { createProposal, currentVersion, publishProposal } from '../guidelines/service.ts';
+import { createMonitor } from '../listening/monitors.ts';
 import type { Actor } from '../team/auth.ts';
 import { listMembers } from '../team/members.ts';
+import { suggestedQuery } from './health/checks/voice.ts';
 import { createItem } from './sections.ts';
 import { ensureOrgPlan, updatePlan } from './service.ts';
 
@@ -129,5 +132,24 @@ export async function seedDemoStrategy(db: Db, actor: Actor): Promise<string> {
       commitment: 'some',
     });
   }
+  await seedDemoSurroundings(db, actor, leader.name);
   return planId;
+}
+
+/**
+ * What the health check reads besides the plan, so the demo shows it working: a monitor on the leader's name and
+ * the brand (the net-neutrality storm is heard), and the guidelines template published as version 1, which the
+ * admin has read and the rest of the team has not yet. Nothing is added where the organisation already has it.
+ */
+async function seedDemoSurroundings(db: Db, actor: Actor, leaderName: string): Promise<void> {
+  await createMonitor(db, actor, {
+    name: `${leaderName} and Fjellvind`,
+    query: `${suggestedQuery(leaderName)} OR Fjellvind`,
+    sources: [],
+    languages: [],
+  });
+  if (!(await currentVersion(db, actor.orgId))) {
+    const proposal = await createProposal(db, actor, {});
+    await publishProposal(db, actor, proposal.id, undefined);
+  }
 }

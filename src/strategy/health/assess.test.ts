@@ -33,8 +33,9 @@ function troubled(): StrategySnapshot {
     s.responsibilities[1]!.isMember = false;
     s.signals = {
       monitors: [],
-      authorship: { leaderPosts: 4, writtenByLeader: 0 },
+      authorship: { leaderChannels: 1, ownWords: 0, onBehalf: 4 },
       connectedChannels: [],
+      guidelines: { version: null, acknowledgedBy: [], ruleKinds: [] },
     };
   });
 }
@@ -73,7 +74,7 @@ describe('the health check as a whole', () => {
         .filter((f) => f.unavailable)
         .map((f) => f.check)
         .sort(),
-    ).toEqual(['monitors']);
+    ).toEqual(['guidelines-published', 'monitors']);
   });
 
   it('fixing one finding raises the score and removes exactly that finding', () => {
@@ -103,7 +104,7 @@ describe('the health check as a whole', () => {
           expect(text.trim(), `${locale} ${d.id} ${field}`).not.toBe('');
           expect(text, `${locale} ${d.id} ${field}`).not.toMatch(/undefined|\[object|NaN|“”|«»|„“|»«/);
         }
-        expect(d.fix).toMatch(/^\/(strategy|team|listen|publish|settings)/);
+        expect(d.fix).toMatch(/^\/(strategy|team|listen|publish|settings|guidelines)/);
       }
     }
   });

@@ -2,6 +2,7 @@
 import { AUDIENCE_CHECKS } from './checks/audiences.ts';
 import { CHANNEL_CHECKS } from './checks/channels.ts';
 import { GOAL_CHECKS } from './checks/goals.ts';
+import { GUIDELINE_CHECKS } from './checks/guidelines.ts';
 import { TEAM_CHECKS } from './checks/team.ts';
 import { VOICE_CHECKS } from './checks/voice.ts';
 import {
@@ -19,6 +20,7 @@ export const CHECKS: readonly HealthCheck[] = [
   ...CHANNEL_CHECKS,
   ...TEAM_CHECKS,
   ...VOICE_CHECKS,
+  ...GUIDELINE_CHECKS,
 ];
 
 export type CheckStatus = 'passed' | 'advice' | 'warning' | 'critical' | 'not_applicable' | 'unavailable';

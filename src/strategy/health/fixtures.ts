@@ -29,7 +29,7 @@ export function emptySnapshot(): StrategySnapshot {
     watchTerms: [],
     responsibilities: [],
     members: [{ userId: LEADER, name: 'Astrid Berg' }],
-    signals: { monitors: null, authorship: null, connectedChannels: null },
+    signals: { monitors: null, authorship: null, connectedChannels: null, guidelines: null },
   };
 }
 
@@ -145,12 +145,42 @@ export function healthySnapshot(): StrategySnapshot {
       { userId: EDITOR, name: 'Jonas Lie' },
     ],
     signals: {
-      monitors: [{ id: 'm1', name: 'Our names', terms: ['Astrid Berg', 'Fjellvind'] }],
-      authorship: { leaderPosts: 10, writtenByLeader: 7 },
-      connectedChannels: [
-        { network: 'bluesky', handle: 'fjellvind.no' },
-        { network: 'mastodon', handle: '@fjellvind@mastodon.social' },
+      monitors: [
+        {
+          id: 'm1',
+          name: 'Our names',
+          query: '"Astrid Berg" OR fjellvind OR @astrid.fjellvind.no',
+          active: true,
+        },
       ],
+      authorship: { leaderChannels: 1, ownWords: 7, onBehalf: 3 },
+      connectedChannels: [
+        {
+          id: 'c1',
+          network: 'bluesky',
+          handle: 'fjellvind.no',
+          ownerUserId: null,
+          recentPosts: 20,
+          scheduledPosts: 3,
+        },
+        {
+          id: 'c2',
+          network: 'mastodon',
+          handle: '@fjellvind@mastodon.social',
+          ownerUserId: null,
+          recentPosts: 4,
+          scheduledPosts: 1,
+        },
+        {
+          id: 'c3',
+          network: 'bluesky',
+          handle: 'astrid.fjellvind.no',
+          ownerUserId: LEADER,
+          recentPosts: 6,
+          scheduledPosts: 0,
+        },
+      ],
+      guidelines: { version: 2, acknowledgedBy: [LEADER, EDITOR], ruleKinds: ['banned_phrase', 'caps'] },
     },
   };
 }

@@ -43,6 +43,7 @@ export interface HealthReport {
 }
 
 export function fixHref(target: FixTarget, plan: { id: string; personUserId: string | null }): string {
+  if ('path' in target) return target.path;
   if ('area' in target) return `/${target.area}`;
   const query = plan.personUserId === null ? '' : `?plan=${plan.id}`;
   return `/strategy/${target.section}${query}${target.anchor ? `#${target.anchor}` : ''}`;

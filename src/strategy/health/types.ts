@@ -16,22 +16,44 @@ export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /**
- * What other capabilities know about the plan's reality. `null` means the capability that would know does not
- * exist in Stemme yet, and the checks that need it say so instead of guessing.
+ * What other capabilities know about the plan's reality. `null` means Stemme could not find out (the capability
+ * is missing or its data could not be read), and the checks that need it say so instead of guessing.
  */
 export interface ExternalSignals {
-  /** Listening's monitors and the terms each one covers. */
-  monitors: { id: string; name: string; terms: string[] }[] | null;
-  /** Publishing's authorship ledger for the leader's posts over the last 90 days. */
-  authorship: { leaderPosts: number; writtenByLeader: number } | null;
-  /** Network accounts connected for publishing. */
-  connectedChannels: { network: Network; handle: string }[] | null;
+  /** Listening's monitors with their Boolean queries, paused ones included. */
+  monitors: { id: string; name: string; query: string; active: boolean }[] | null;
+  /**
+   * Publishing's authorship ledger over the last 90 days, for what went out on channels the leader owns:
+   * how many posts were the leader's own words and how many were written on their behalf.
+   */
+  authorship: { leaderChannels: number; ownWords: number; onBehalf: number } | null;
+  /** Network accounts connected for publishing, with who owns each and what went out on it lately. */
+  connectedChannels:
+    | {
+        id: string;
+        network: Network;
+        handle: string;
+        ownerUserId: string | null;
+        /** Posts published in the last ACTIVITY_WEEKS weeks. */
+        recentPosts: number;
+        /** Posts scheduled ahead (or being published now). */
+        scheduledPosts: number;
+      }[]
+    | null;
+  /** Guidelines: the current published version, who acknowledged it, and the machine-checkable rules. */
+  guidelines: { version: number | null; acknowledgedBy: string[]; ruleKinds: string[] } | null;
 }
+
+/** How far back "has this channel been filled lately" looks. */
+export const ACTIVITY_WEEKS = 4;
+/** How far back the authorship ledger is read for the leader's posts. */
+export const AUTHORSHIP_DAYS = 90;
 
 export const NOTHING_BUILT_YET: ExternalSignals = {
   monitors: null,
   authorship: null,
   connectedChannels: null,
+  guidelines: null,
 };
 
 export interface StrategySnapshot {
@@ -94,9 +116,11 @@ export interface StrategySnapshot {
 /** A place in the strategy workspace, or another area of the app, where a finding is fixed. */
 export type FixTarget =
   | { section: 'goals' | 'audiences' | 'channels' | 'topics' | 'presence' | 'team'; anchor?: string }
-  | { area: 'team' | 'listen' | 'publish' | 'settings' };
+  | { area: 'team' | 'listen' | 'publish' | 'settings' | 'guidelines' }
+  /** A page elsewhere in the app with its query, e.g. /listen/monitors/new?query=… */
+  | { path: string };
 
-export type SubjectKind = 'goal' | 'kpi' | 'audience' | 'channel' | 'topic' | 'responsibility';
+export type SubjectKind = 'goal' | 'kpi' | 'audience' | 'channel' | 'topic' | 'responsibility' | 'watch';
 
 export type FindingParams = Readonly<Record<string, string | number | readonly string[]>>;
 
@@ -148,6 +172,10 @@ export const CHECK_IDS = [
   'leader-name-watched',
   'monitors',
   'signals',
+  'channel-activity',
+  'guidelines-published',
+  'guidelines-acknowledged',
+  'topics-enforced',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 

@@ -210,17 +210,26 @@ export const healthDa: HealthTexts = {
     source: '001: autenticitet kan ikke outsources',
     title: (f) =>
       f.unavailable
-        ? 'Kan ikke tjekkes endnu: hvem der skriver lederens opslag'
-        : `Alle ${f.num('posts')} seneste opslag fra ${f.str('leader')} er skrevet af andre`,
+        ? 'Kan ikke tjekkes nu: hvem der skriver lederens opslag'
+        : f.variant === 'no-channel'
+          ? `Ingen tilsluttet kanal er ${f.str('leader')}s egen`
+          : f.variant === 'few'
+            ? `Kun ${f.num('own')} af ${f.str('leader')}s ${f.num('posts')} seneste opslag er med egne ord`
+            : `Alle ${f.num('posts')} opslag fra ${f.str('leader')} i de seneste ${f.num('days')} dage er skrevet af andre`,
     explanation: (f) =>
       f.unavailable
-        ? 'Udgivelse er ikke bygget endnu, så Stemme har ingen registrering af, hvem der skrev hvilket opslag.'
-        : 'En leders stemme, som helt og holdent skrives af andre, er ikke lederens stemme.',
+        ? 'Stemme kunne ikke læse forfatterskabsloggen lige nu, så den kan ikke sige, hvem der skrev hvilket opslag.'
+        : f.variant === 'no-channel'
+          ? 'Uden en konto markeret som lederens kan loggen ikke skelne lederens egne ord fra opslag skrevet på lederens vegne.'
+          : 'En leders stemme, som helt og holdent skrives af andre, er ikke lederens stemme. Følgerne mærker det, og den tillid en personlig tilstedeværelse opbygger, går tabt.',
     nextStep: (f) =>
       f.unavailable
-        ? 'Intet at gøre nu; tjekket virker, når Udgivelse kommer.'
-        : 'Lad lederen skrive nogle opslag selv.',
+        ? 'Prøv igen senere; intet i planen skal ændres for dette.'
+        : f.variant === 'no-channel'
+          ? 'Tilslut lederens egen konto under Indstillinger → Kanaler, og sæt lederen som ejer.'
+          : 'Lad lederen skrive nogle opslag selv: åbn editoren på lederens kanal.',
   },
+
   'time-budget': {
     source: '000, risikoområde 3: momentum; BI, råd 7',
     title: (f) =>
@@ -299,24 +308,88 @@ export const healthDa: HealthTexts = {
     source: '000/001: netneutralitetsstormen',
     title: (f) =>
       f.unavailable
-        ? 'Kan ikke tjekkes endnu: der findes ingen overvågninger i Stemme (Lytning er ikke bygget)'
+        ? 'Kan ikke tjekkes nu: Stemme kunne ikke læse overvågningerne'
         : f.variant === 'leader'
           ? `Ingen overvågning dækker ${f.str('leader')}s eget navn`
-          : `Ingen overvågning dækker »${f.str('term')}«`,
+          : f.variant === 'leader-paused'
+            ? `Overvågningen, der dækker ${f.str('leader')}s navn, er sat på pause`
+            : f.variant === 'term-paused'
+              ? `Overvågningen, der dækker »${f.str('term')}«, er sat på pause`
+              : `Ingen overvågning dækker »${f.str('term')}«`,
     explanation: (f) =>
       f.unavailable
-        ? 'Indtil Lytning er bygget, kan Stemme ikke se, om nogen opfanger, hvad der bliver sagt om jer. Lyt andre steder imens.'
-        : 'Et navn på listen bliver kun fulgt, når en overvågning dækker det. I er nødt til at lytte: diskussionen foregår, uanset om I er der eller ej.',
+        ? 'Indtil overvågningerne kan læses, kan Stemme ikke se, om nogen opfanger, hvad der bliver sagt om jer.'
+        : f.variant?.endsWith('paused')
+          ? `»${f.str('monitor')}« ville fange det, men den er slået fra. En storm kan vokse i de timer, ingen lytter.`
+          : 'Et navn bliver kun fulgt, når en overvågnings forespørgsel fanger det. I er nødt til at lytte: diskussionen foregår, uanset om I er der eller ej – en bemærkning ved et universitetsforedrag kan blive en storm fra den ene dag til den anden.',
     nextStep: (f) =>
       f.unavailable
-        ? 'Intet at gøre i Stemme endnu; tjekket virker, når Lytning kommer.'
-        : 'Opret en overvågning til det.',
+        ? 'Prøv igen senere; intet i planen skal ændres for dette.'
+        : f.variant?.endsWith('paused')
+          ? 'Slå overvågningen til igen.'
+          : 'Opret en overvågning til det – forespørgslen er udfyldt for dig.',
   },
+
   signals: {
     source: '003, praksis 4: opfang signaler',
     title: () => 'Ingen konkurrenter eller meningsdannere at holde øje med',
     explanation: () =>
       'Sociale ledere bruger sociale medier til at opfange signaler om konkurrenter, tankeledere og mulige opkøbsmål.',
     nextStep: () => 'Tilføj de konkurrenter og meningsdannere, I vil følge.',
+  },
+  'channel-activity': {
+    source: '002, råd 10: en kanal er tom, indtil den fyldes',
+    title: (f) =>
+      f.unavailable
+        ? 'Kan ikke tjekkes nu: hvad der er udgivet på de planlagte kanaler'
+        : f.variant === 'behind'
+          ? `${f.name}: ${f.num('actual')} opslag om ugen, ${f.num('planned')} planlagt`
+          : `${f.name}: intet udgivet i ${f.num('weeks')} uger og intet planlagt`,
+    explanation: (f) =>
+      f.unavailable
+        ? 'Stemme kunne ikke læse, hvad der er udgivet, så den kan ikke sige, om kanalerne bliver fyldt.'
+        : f.variant === 'behind'
+          ? 'Planen lovede mere, end kanalen får. Enten er planen for ambitiøs til den tid, I har, eller også glider kanalen.'
+          : 'En kanal er tom, indtil den fyldes. En kanal, der er blevet stille, fortæller følgerne, at ingen er der.',
+    nextStep: (f) =>
+      f.unavailable
+        ? 'Prøv igen senere; intet i planen skal ændres for dette.'
+        : f.variant === 'behind'
+          ? 'Planlæg de opslag, planen lovede – eller sænk antal opslag om ugen i planen.'
+          : 'Skriv og planlæg et opslag til kanalen – eller tag den ud af planen.',
+  },
+  'guidelines-published': {
+    source: '004, punkt 2; BI, råd 6: lav retningslinjer',
+    title: (f) =>
+      f.unavailable ? 'Kan ikke tjekkes nu: retningslinjerne' : 'Der er ikke udgivet nogen guidelines',
+    explanation: (f) =>
+      f.unavailable
+        ? 'Stemme kunne ikke læse retningslinjerne lige nu.'
+        : 'De medarbejdere, der er jeres ansigt udadtil, bliver trygge, når de ved, hvad der forventes. Gode guidelines handler om, hvad I søger at opnå, og hvad man skal være opmærksom på – og de udarbejdes sammen med dem, der skal følge dem, ikke med løftede pegefingre.',
+    nextStep: (f) =>
+      f.unavailable
+        ? 'Prøv igen senere.'
+        : 'Start et forslag fra skabelonen, lad holdet kommentere, og udgiv den første version.',
+  },
+  'guidelines-acknowledged': {
+    source: '004, punkt 2: guidelines udarbejdet sammen',
+    title: (f) =>
+      `${f.num('count')} af ${f.num('members')} medlemmer har ikke bekræftet version ${f.num('version')} af retningslinjerne`,
+    explanation: (f) =>
+      `Har ikke bekræftet endnu: ${f.join(f.list('names'))}. Guidelines hjælper kun dem, der kender dem.`,
+    nextStep: () => 'Mind dem om det, eller gennemgå den gældende version på næste holdmøde.',
+  },
+  'topics-enforced': {
+    source: '000, risikoområde 2; 004, punkt 2',
+    title: (f) =>
+      f.unavailable
+        ? 'Kan ikke tjekkes nu: reglerne i retningslinjerne'
+        : 'Emnerne uden for grænserne er ikke med i kladdetjekket',
+    explanation: (f) =>
+      f.unavailable
+        ? 'Stemme kunne ikke læse reglerne lige nu.'
+        : `Planen sætter ${f.join(f.list('topics'))} uden for grænserne, men ingen regel nævner en formulering at holde øje med, så en kladde, der havner der, slipper igennem uden et ord.`,
+    nextStep: (f) =>
+      f.unavailable ? 'Prøv igen senere.' : 'Tilføj forbudte formuleringer for disse emner til reglerne.',
   },
 };

@@ -218,17 +218,26 @@ export const healthDe: HealthTexts = {
     source: '001: Authentizität lässt sich nicht auslagern',
     title: (f) =>
       f.unavailable
-        ? 'Noch nicht prüfbar: wer die Beiträge der Führungskraft schreibt'
-        : `Alle ${f.num('posts')} letzten Beiträge von ${f.str('leader')} wurden von anderen geschrieben`,
+        ? 'Gerade nicht prüfbar: wer die Beiträge der Führungskraft schreibt'
+        : f.variant === 'no-channel'
+          ? `Kein verbundener Kanal gehört ${f.str('leader')}`
+          : f.variant === 'few'
+            ? `Nur ${f.num('own')} von ${f.num('posts')} letzten Beiträgen von ${f.str('leader')} sind in eigenen Worten`
+            : `Alle ${f.num('posts')} Beiträge von ${f.str('leader')} der letzten ${f.num('days')} Tage wurden von anderen geschrieben`,
     explanation: (f) =>
       f.unavailable
-        ? 'Das Veröffentlichen ist noch nicht gebaut, daher weiß Stemme nicht, wer welchen Beitrag geschrieben hat.'
-        : 'Eine Stimme, die vollständig von anderen geschrieben wird, ist nicht die Stimme der Führungskraft.',
+        ? 'Stemme konnte das Autorschaftsprotokoll gerade nicht lesen und weiß daher nicht, wer welchen Beitrag geschrieben hat.'
+        : f.variant === 'no-channel'
+          ? 'Ohne ein Konto, das als das der Führungskraft markiert ist, kann das Protokoll ihre eigenen Worte nicht von Beiträgen in ihrem Namen unterscheiden.'
+          : 'Eine Stimme, die vollständig von anderen geschrieben wird, ist nicht die Stimme der Führungskraft. Die Follower merken es, und das Vertrauen, das eine persönliche Präsenz aufbaut, geht verloren.',
     nextStep: (f) =>
       f.unavailable
-        ? 'Jetzt nichts zu tun; diese Prüfung greift, sobald das Veröffentlichen da ist.'
-        : 'Lassen Sie die Führungskraft einige Beiträge selbst schreiben.',
+        ? 'Versuchen Sie es später erneut; am Plan muss dafür nichts geändert werden.'
+        : f.variant === 'no-channel'
+          ? 'Verbinden Sie das eigene Konto der Führungskraft unter Einstellungen → Kanäle und tragen Sie sie als Inhaberin oder Inhaber ein.'
+          : 'Lassen Sie die Führungskraft einige Beiträge selbst schreiben: Öffnen Sie den Editor auf ihrem Kanal.',
   },
+
   'time-budget': {
     source: '000, Risikobereich 3: Momentum; BI, Rat 7',
     title: (f) =>
@@ -308,24 +317,93 @@ export const healthDe: HealthTexts = {
     source: '000/001: der Sturm um die Netzneutralität',
     title: (f) =>
       f.unavailable
-        ? 'Noch nicht prüfbar: In Stemme gibt es keine Monitore (das Zuhören ist noch nicht gebaut)'
+        ? 'Gerade nicht prüfbar: Stemme konnte die Monitore nicht lesen'
         : f.variant === 'leader'
           ? `Kein Monitor erfasst den eigenen Namen von ${f.str('leader')}`
-          : `Kein Monitor erfasst „${f.str('term')}“`,
+          : f.variant === 'leader-paused'
+            ? `Der Monitor für den Namen von ${f.str('leader')} ist pausiert`
+            : f.variant === 'term-paused'
+              ? `Der Monitor für „${f.str('term')}“ ist pausiert`
+              : `Kein Monitor erfasst „${f.str('term')}“`,
     explanation: (f) =>
       f.unavailable
-        ? 'Solange das Zuhören nicht gebaut ist, kann Stemme nicht erkennen, ob jemand mitbekommt, was über Sie gesagt wird. Hören Sie bis dahin anderswo zu.'
-        : 'Ein Name auf der Liste wird erst beobachtet, wenn ein Monitor ihm folgt. Sie müssen zuhören: Die Diskussion findet statt, ob Sie dabei sind oder nicht.',
+        ? 'Solange die Monitore nicht lesbar sind, kann Stemme nicht erkennen, ob jemand mitbekommt, was über Sie gesagt wird.'
+        : f.variant?.endsWith('paused')
+          ? `„${f.str('monitor')}“ würde es erfassen, ist aber ausgeschaltet. Ein Sturm kann in den Stunden wachsen, in denen niemand zuhört.`
+          : 'Ein Name wird erst beobachtet, wenn die Abfrage eines Monitors ihn erfasst. Sie müssen zuhören: Die Diskussion findet statt, ob Sie dabei sind oder nicht – eine Bemerkung bei einem Vortrag an einer Universität kann über Nacht zum Sturm werden.',
     nextStep: (f) =>
       f.unavailable
-        ? 'In Stemme gibt es noch nichts zu tun; diese Prüfung greift, sobald das Zuhören da ist.'
-        : 'Legen Sie einen Monitor dafür an.',
+        ? 'Versuchen Sie es später erneut; am Plan muss dafür nichts geändert werden.'
+        : f.variant?.endsWith('paused')
+          ? 'Schalten Sie den Monitor wieder ein.'
+          : 'Legen Sie einen Monitor dafür an – die Abfrage ist schon ausgefüllt.',
   },
+
   signals: {
     source: '003, Praxis 4: Signale erkunden',
     title: () => 'Keine Wettbewerber oder Vordenker, die beobachtet werden',
     explanation: () =>
       'Soziale Führungskräfte nutzen soziale Medien, um Signale über Wettbewerber, Vordenker und mögliche Übernahmeziele aufzufangen.',
     nextStep: () => 'Ergänzen Sie die Wettbewerber und Vordenker, denen Sie folgen wollen.',
+  },
+  'channel-activity': {
+    source: '002, Rat 10: Ein Kanal ist leer, bis er gefüllt wird',
+    title: (f) =>
+      f.unavailable
+        ? 'Gerade nicht prüfbar: was auf den geplanten Kanälen veröffentlicht wurde'
+        : f.variant === 'behind'
+          ? `${f.name}: ${f.num('actual')} Beiträge pro Woche, ${f.num('planned')} geplant`
+          : `${f.name}: seit ${f.num('weeks')} Wochen nichts veröffentlicht und nichts geplant`,
+    explanation: (f) =>
+      f.unavailable
+        ? 'Stemme konnte nicht lesen, was veröffentlicht wurde, und kann daher nicht sagen, ob die Kanäle gefüllt werden.'
+        : f.variant === 'behind'
+          ? 'Der Plan hat mehr versprochen, als der Kanal bekommt. Entweder ist der Plan für die verfügbare Zeit zu ehrgeizig, oder der Kanal schläft ein.'
+          : 'Ein Kanal ist leer, bis er gefüllt wird. Ein verstummter Kanal sagt seinen Followern, dass niemand da ist.',
+    nextStep: (f) =>
+      f.unavailable
+        ? 'Versuchen Sie es später erneut; am Plan muss dafür nichts geändert werden.'
+        : f.variant === 'behind'
+          ? 'Planen Sie die Beiträge ein, die der Plan verspricht – oder senken Sie die Beiträge pro Woche im Plan.'
+          : 'Schreiben und planen Sie einen Beitrag für diesen Kanal – oder nehmen Sie ihn aus dem Plan.',
+  },
+  'guidelines-published': {
+    source: '004, Punkt 2; BI, Rat 6: Richtlinien erstellen',
+    title: (f) =>
+      f.unavailable
+        ? 'Gerade nicht prüfbar: die Richtlinien'
+        : 'Es wurden noch keine Richtlinien veröffentlicht',
+    explanation: (f) =>
+      f.unavailable
+        ? 'Stemme konnte die Richtlinien gerade nicht lesen.'
+        : 'Wer Ihr Gesicht nach außen ist, fühlt sich sicher, wenn er weiß, was erwartet wird. Gute Richtlinien sagen, was Sie erreichen wollen und worauf zu achten ist – und entstehen gemeinsam mit denen, die ihnen folgen sollen, nicht mit erhobenem Zeigefinger.',
+    nextStep: (f) =>
+      f.unavailable
+        ? 'Versuchen Sie es später erneut.'
+        : 'Beginnen Sie einen Vorschlag mit der Vorlage, lassen Sie das Team kommentieren, und veröffentlichen Sie die erste Version.',
+  },
+  'guidelines-acknowledged': {
+    source: '004, Punkt 2: gemeinsam erarbeitete Richtlinien',
+    title: (f) =>
+      `${f.num('count')} von ${f.num('members')} Mitgliedern haben Version ${f.num('version')} der Richtlinien nicht bestätigt`,
+    explanation: (f) =>
+      `Noch nicht bestätigt: ${f.join(f.list('names'))}. Richtlinien helfen nur denen, die sie kennen.`,
+    nextStep: () =>
+      'Erinnern Sie sie daran, oder gehen Sie die aktuelle Version im nächsten Teamtreffen durch.',
+  },
+  'topics-enforced': {
+    source: '000, Risikobereich 2; 004, Punkt 2',
+    title: (f) =>
+      f.unavailable
+        ? 'Gerade nicht prüfbar: die Regeln der Richtlinien'
+        : 'Die Tabuthemen fehlen in der Entwurfsprüfung',
+    explanation: (f) =>
+      f.unavailable
+        ? 'Stemme konnte die Regeln gerade nicht lesen.'
+        : `Der Plan erklärt ${f.join(f.list('topics'))} zum Tabu, aber keine Regel nennt eine Formulierung, auf die zu achten ist – ein Entwurf, der dorthin abschweift, geht ohne Hinweis durch.`,
+    nextStep: (f) =>
+      f.unavailable
+        ? 'Versuchen Sie es später erneut.'
+        : 'Fügen Sie den Regeln verbotene Formulierungen für diese Themen hinzu.',
   },
 };

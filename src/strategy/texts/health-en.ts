@@ -211,17 +211,26 @@ export const healthEn: HealthTexts = {
     source: "001: authenticity can't be outsourced",
     title: (f) =>
       f.unavailable
-        ? "Can't check yet: who writes the leader's posts"
-        : `All ${f.num('posts')} of ${f.str('leader')}'s recent posts were written by others`,
+        ? "Can't check now: who writes the leader's posts"
+        : f.variant === 'no-channel'
+          ? `No connected channel is ${f.str('leader')}'s own`
+          : f.variant === 'few'
+            ? `Only ${f.num('own')} of ${f.str('leader')}'s ${f.num('posts')} recent posts are in their own words`
+            : `All ${f.num('posts')} of ${f.str('leader')}'s posts in the last ${f.num('days')} days were written by others`,
     explanation: (f) =>
       f.unavailable
-        ? 'Publishing is not built yet, so Stemme has no record of who wrote which post.'
-        : "A leader's voice written entirely by others is not the leader's voice.",
+        ? 'Stemme could not read the authorship ledger just now, so it cannot tell who wrote which post.'
+        : f.variant === 'no-channel'
+          ? "Without an account marked as the leader's, the ledger cannot tell the leader's own words from posts written on their behalf."
+          : "A leader's voice written entirely by others is not the leader's voice. Followers notice, and the trust a personal presence builds is lost.",
     nextStep: (f) =>
       f.unavailable
-        ? 'Nothing to do now; this check starts working when Publishing arrives.'
-        : 'Let the leader write some posts themselves.',
+        ? 'Try again later; nothing in the plan needs changing for this.'
+        : f.variant === 'no-channel'
+          ? "Connect the leader's own account in Settings → Channels and set them as its owner."
+          : 'Let the leader write some posts themselves: open the composer on their channel.',
   },
+
   'time-budget': {
     source: '000, risk area 3: momentum; BI, advice 7',
     title: (f) =>
@@ -297,24 +306,87 @@ export const healthEn: HealthTexts = {
     source: '000/001: the net-neutrality storm',
     title: (f) =>
       f.unavailable
-        ? "Can't check yet: no monitors exist in Stemme (Listening is not built)"
+        ? "Can't check now: Stemme could not read the monitors"
         : f.variant === 'leader'
           ? `No monitor covers ${f.str('leader')}'s own name`
-          : `No monitor covers “${f.str('term')}”`,
+          : f.variant === 'leader-paused'
+            ? `The monitor covering ${f.str('leader')}'s name is paused`
+            : f.variant === 'term-paused'
+              ? `The monitor covering “${f.str('term')}” is paused`
+              : `No monitor covers “${f.str('term')}”`,
     explanation: (f) =>
       f.unavailable
-        ? 'Until Listening is built, Stemme cannot tell whether anyone hears what is said about you. Listen elsewhere in the meantime.'
-        : 'A name on the watch list is only watched when a monitor follows it. You have to listen: the discussion goes on whether you are there or not.',
+        ? 'Until the monitors can be read, Stemme cannot tell whether anyone hears what is said about you.'
+        : f.variant?.endsWith('paused')
+          ? `“${f.str('monitor')}” would catch it, but it is switched off. A storm can grow in the hours nobody listens.`
+          : 'A name is only watched when a monitor’s query catches it. You have to listen: the discussion goes on whether you are there or not – a remark at a university talk can become a storm overnight.',
     nextStep: (f) =>
       f.unavailable
-        ? 'Nothing to do in Stemme yet; this check starts working when Listening arrives.'
-        : 'Create a monitor for it.',
+        ? 'Try again later; nothing in the plan needs changing for this.'
+        : f.variant?.endsWith('paused')
+          ? 'Switch the monitor back on.'
+          : 'Create a monitor for it – the query is filled in for you.',
   },
+
   signals: {
     source: '003, practice 4: scout signals',
     title: () => 'No competitors or thought leaders to scout',
     explanation: () =>
       'Social leaders use social media to scout signals about competitors, thought leaders and possible acquisitions.',
     nextStep: () => 'Add the competitors and thought leaders you want to follow.',
+  },
+  'channel-activity': {
+    source: '002, advice 10: a channel is empty until it is filled',
+    title: (f) =>
+      f.unavailable
+        ? "Can't check now: what went out on the planned channels"
+        : f.variant === 'behind'
+          ? `${f.name}: ${f.num('actual')} posts a week, ${f.num('planned')} planned`
+          : `${f.name}: nothing published in ${f.num('weeks')} weeks and nothing scheduled`,
+    explanation: (f) =>
+      f.unavailable
+        ? 'Stemme could not read what was published, so it cannot tell whether the channels are being filled.'
+        : f.variant === 'behind'
+          ? 'The plan promised more than the channel gets. Either the plan is too ambitious for the time you have, or the channel is slipping.'
+          : 'A channel is empty until it is filled. A channel that has gone quiet tells its followers that nobody is there.',
+    nextStep: (f) =>
+      f.unavailable
+        ? 'Try again later; nothing in the plan needs changing for this.'
+        : f.variant === 'behind'
+          ? 'Schedule the posts the plan promised – or lower posts per week in the plan.'
+          : 'Write and schedule a post for this channel – or drop it from the plan.',
+  },
+  'guidelines-published': {
+    source: '004, point 2; BI, advice 6: make guidelines',
+    title: (f) => (f.unavailable ? "Can't check now: the guidelines" : 'No guidelines have been published'),
+    explanation: (f) =>
+      f.unavailable
+        ? 'Stemme could not read the guidelines just now.'
+        : 'The people who are your face online are confident when they know what is expected of them. Good guidelines say what you want to achieve and what to watch out for – and are written together with those who will follow them, not handed down.',
+    nextStep: (f) =>
+      f.unavailable
+        ? 'Try again later.'
+        : 'Start a proposal from the template, let the team comment, and publish the first version.',
+  },
+  'guidelines-acknowledged': {
+    source: '004, point 2: guidelines written together',
+    title: (f) =>
+      `${f.num('count')} of ${f.num('members')} members have not acknowledged guidelines version ${f.num('version')}`,
+    explanation: (f) =>
+      `Not yet acknowledged: ${f.join(f.list('names'))}. Guidelines only help those who know them.`,
+    nextStep: () => 'Remind them, or talk the current version through at the next team meeting.',
+  },
+  'topics-enforced': {
+    source: '000, risk area 2; 004, point 2',
+    title: (f) =>
+      f.unavailable
+        ? "Can't check now: the guideline rules"
+        : 'The out-of-bounds topics are not in the draft checker',
+    explanation: (f) =>
+      f.unavailable
+        ? 'Stemme could not read the guideline rules just now.'
+        : `The plan puts ${f.join(f.list('topics'))} out of bounds, but no guideline rule names a phrase to watch for, so a draft that strays there passes without a word.`,
+    nextStep: (f) =>
+      f.unavailable ? 'Try again later.' : 'Add banned phrases for these topics to the guideline rules.',
   },
 };

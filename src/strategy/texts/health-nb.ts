@@ -210,17 +210,26 @@ export const healthNb: HealthTexts = {
     source: '001: autentisitet kan ikke settes ut',
     title: (f) =>
       f.unavailable
-        ? 'Kan ikke sjekkes ennå: hvem som skriver lederens innlegg'
-        : `Alle de ${f.num('posts')} siste innleggene til ${f.str('leader')} er skrevet av andre`,
+        ? 'Kan ikke sjekkes nå: hvem som skriver lederens innlegg'
+        : f.variant === 'no-channel'
+          ? `Ingen tilkoblet kanal er ${f.str('leader')} sin egen`
+          : f.variant === 'few'
+            ? `Bare ${f.num('own')} av de ${f.num('posts')} siste innleggene til ${f.str('leader')} er med egne ord`
+            : `Alle de ${f.num('posts')} innleggene til ${f.str('leader')} de siste ${f.num('days')} dagene er skrevet av andre`,
     explanation: (f) =>
       f.unavailable
-        ? 'Publisering er ikke bygget ennå, så Stemme har ingen oversikt over hvem som skrev hvilket innlegg.'
-        : 'En leders stemme som i sin helhet skrives av andre, er ikke lederens stemme.',
+        ? 'Stemme fikk ikke lest forfatterskapsloggen akkurat nå, så den kan ikke si hvem som skrev hvilket innlegg.'
+        : f.variant === 'no-channel'
+          ? 'Uten en konto merket som lederens kan loggen ikke skille lederens egne ord fra innlegg skrevet på vegne av lederen.'
+          : 'En leders stemme som i sin helhet skrives av andre, er ikke lederens stemme. Følgerne merker det, og tilliten en personlig tilstedeværelse bygger, går tapt.',
     nextStep: (f) =>
       f.unavailable
-        ? 'Ingenting å gjøre nå; sjekken virker når Publisering kommer.'
-        : 'La lederen skrive noen innlegg selv.',
+        ? 'Prøv igjen senere; ingenting i planen må endres for dette.'
+        : f.variant === 'no-channel'
+          ? 'Koble til lederens egen konto under Innstillinger → Kanaler og sett lederen som eier.'
+          : 'La lederen skrive noen innlegg selv: åpne skriveverktøyet på lederens kanal.',
   },
+
   'time-budget': {
     source: '000, risikoområde 3: momentum; BI, råd 7',
     title: (f) =>
@@ -298,24 +307,88 @@ export const healthNb: HealthTexts = {
     source: '000/001: nettnøytralitetsstormen',
     title: (f) =>
       f.unavailable
-        ? 'Kan ikke sjekkes ennå: det finnes ingen overvåkinger i Stemme (Lytting er ikke bygget)'
+        ? 'Kan ikke sjekkes nå: Stemme fikk ikke lest overvåkingene'
         : f.variant === 'leader'
           ? `Ingen overvåking dekker navnet til ${f.str('leader')}`
-          : `Ingen overvåking dekker «${f.str('term')}»`,
+          : f.variant === 'leader-paused'
+            ? `Overvåkingen som dekker navnet til ${f.str('leader')}, er satt på pause`
+            : f.variant === 'term-paused'
+              ? `Overvåkingen som dekker «${f.str('term')}», er satt på pause`
+              : `Ingen overvåking dekker «${f.str('term')}»`,
     explanation: (f) =>
       f.unavailable
-        ? 'Før Lytting er bygget, kan ikke Stemme se om noen fanger opp det som sies om dere. Lytt andre steder i mellomtiden.'
-        : 'Et navn på listen blir bare fulgt når en overvåking dekker det. Dere må lytte: diskusjonen går uansett om dere er der eller ikke.',
+        ? 'Før overvåkingene kan leses, kan ikke Stemme se om noen fanger opp det som sies om dere.'
+        : f.variant?.endsWith('paused')
+          ? `«${f.str('monitor')}» ville fanget det opp, men den er slått av. En storm kan vokse i timene ingen lytter.`
+          : 'Et navn blir bare fulgt når spørringen i en overvåking fanger det opp. Dere må lytte: diskusjonen går uansett om dere er der eller ikke – en bemerkning på et universitetsforedrag kan bli en storm over natten.',
     nextStep: (f) =>
       f.unavailable
-        ? 'Ingenting å gjøre i Stemme ennå; sjekken virker når Lytting kommer.'
-        : 'Opprett en overvåking for det.',
+        ? 'Prøv igjen senere; ingenting i planen må endres for dette.'
+        : f.variant?.endsWith('paused')
+          ? 'Slå overvåkingen på igjen.'
+          : 'Opprett en overvåking for det – spørringen er fylt ut for deg.',
   },
+
   signals: {
     source: '003, praksis 4: speid etter signaler',
     title: () => 'Ingen konkurrenter eller meningsledere å følge med på',
     explanation: () =>
       'Sosiale ledere bruker sosiale medier til å fange opp signaler om konkurrenter, tankeledere og mulige oppkjøpsmål.',
     nextStep: () => 'Legg til konkurrentene og meningslederne dere vil følge.',
+  },
+  'channel-activity': {
+    source: '002, råd 10: en kanal er tom til den fylles',
+    title: (f) =>
+      f.unavailable
+        ? 'Kan ikke sjekkes nå: hva som er publisert i de planlagte kanalene'
+        : f.variant === 'behind'
+          ? `${f.name}: ${f.num('actual')} innlegg i uka, ${f.num('planned')} planlagt`
+          : `${f.name}: ingenting publisert på ${f.num('weeks')} uker og ingenting planlagt`,
+    explanation: (f) =>
+      f.unavailable
+        ? 'Stemme fikk ikke lest hva som er publisert, så den kan ikke si om kanalene blir fylt.'
+        : f.variant === 'behind'
+          ? 'Planen lovet mer enn kanalen får. Enten er planen for ambisiøs for tiden dere har, eller så sklir kanalen ut.'
+          : 'En kanal er tom til den fylles. En kanal som har blitt stille, forteller følgerne at ingen er der.',
+    nextStep: (f) =>
+      f.unavailable
+        ? 'Prøv igjen senere; ingenting i planen må endres for dette.'
+        : f.variant === 'behind'
+          ? 'Planlegg innleggene planen lovet – eller senk antall innlegg i uka i planen.'
+          : 'Skriv og planlegg et innlegg for kanalen – eller ta den ut av planen.',
+  },
+  'guidelines-published': {
+    source: '004, punkt 2; BI, råd 6: lag retningslinjer',
+    title: (f) =>
+      f.unavailable ? 'Kan ikke sjekkes nå: retningslinjene' : 'Ingen retningslinjer er publisert',
+    explanation: (f) =>
+      f.unavailable
+        ? 'Stemme fikk ikke lest retningslinjene akkurat nå.'
+        : 'De som er ansiktet deres utad, blir trygge når de vet hva som forventes. Gode retningslinjer sier hva dere vil oppnå og hva man bør passe på – og skrives sammen med dem som skal følge dem, ikke ovenfra.',
+    nextStep: (f) =>
+      f.unavailable
+        ? 'Prøv igjen senere.'
+        : 'Start et forslag fra malen, la teamet kommentere, og publiser den første versjonen.',
+  },
+  'guidelines-acknowledged': {
+    source: '004, punkt 2: retningslinjer skrevet sammen',
+    title: (f) =>
+      `${f.num('count')} av ${f.num('members')} medlemmer har ikke bekreftet versjon ${f.num('version')} av retningslinjene`,
+    explanation: (f) =>
+      `Har ikke bekreftet ennå: ${f.join(f.list('names'))}. Retningslinjer hjelper bare dem som kjenner dem.`,
+    nextStep: () => 'Minn dem på det, eller gå gjennom gjeldende versjon på neste teammøte.',
+  },
+  'topics-enforced': {
+    source: '000, risikoområde 2; 004, punkt 2',
+    title: (f) =>
+      f.unavailable
+        ? 'Kan ikke sjekkes nå: reglene i retningslinjene'
+        : 'Temaene utenfor grensene er ikke med i utkastsjekken',
+    explanation: (f) =>
+      f.unavailable
+        ? 'Stemme fikk ikke lest reglene akkurat nå.'
+        : `Planen setter ${f.join(f.list('topics'))} utenfor grensene, men ingen regel nevner en formulering å se etter, så et utkast som havner der, slipper gjennom uten et ord.`,
+    nextStep: (f) =>
+      f.unavailable ? 'Prøv igjen senere.' : 'Legg inn forbudte formuleringer for disse temaene i reglene.',
   },
 };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySnapshot, healthySnapshot, healthyWith } from '../fixtures.ts';
 import {
+  checkChannelActivity,
   checkChannelContent,
   checkChannelPlaced,
   checkChannelsConnected,
@@ -94,8 +95,59 @@ describe('channels-connected (degrades without Publishing)', () => {
   it('matches handles with or without @, and names channels without an account', () => {
     expect(checkChannelsConnected(healthySnapshot())).toEqual([]);
     const s = healthyWith(
-      (s) => (s.signals.connectedChannels = [{ network: 'bluesky', handle: '@FJELLVIND.no' }]),
+      (s) =>
+        (s.signals.connectedChannels = [
+          {
+            id: 'k',
+            network: 'bluesky',
+            handle: '@FJELLVIND.no',
+            ownerUserId: null,
+            recentPosts: 1,
+            scheduledPosts: 0,
+          },
+        ]),
     );
     expect(checkChannelsConnected(s)).toMatchObject([{ subject: { id: 'c2' }, fix: { area: 'settings' } }]);
   });
 });
+
+describe('channel-activity (002, advice 10: a channel is empty until filled)', () => {
+  it('says it cannot check without Publishing data', () => {
+    expect(checkChannelActivity(emptyWithChannel())).toMatchObject([{ unavailable: true }]);
+  });
+  it('warns about a connected planned channel with nothing published lately and nothing scheduled', () => {
+    expect(checkChannelActivity(healthySnapshot())).toEqual([]);
+    const s = healthyWith((s) => {
+      s.signals.connectedChannels![1]!.recentPosts = 0;
+      s.signals.connectedChannels![1]!.scheduledPosts = 0;
+    });
+    expect(checkChannelActivity(s)).toMatchObject([
+      {
+        severity: 'warning',
+        variant: 'empty',
+        subject: { id: 'c2' },
+        params: { weeks: 4 },
+        fix: { path: '/publish/compose?channel=c2' },
+      },
+    ]);
+    // Something scheduled is a channel being filled.
+    s.signals.connectedChannels![1]!.scheduledPosts = 1;
+    expect(checkChannelActivity(s)).toEqual([]);
+  });
+  it('advises when far fewer posts went out than the plan promised; unconnected channels are left alone', () => {
+    const s = healthyWith((s) => {
+      s.signals.connectedChannels![0]!.recentPosts = 6;
+      s.signals.connectedChannels![0]!.scheduledPosts = 0;
+      s.signals.connectedChannels!.splice(1, 1);
+    });
+    expect(checkChannelActivity(s)).toMatchObject([
+      { severity: 'info', variant: 'behind', subject: { id: 'c1' }, params: { planned: 5, actual: 1.5 } },
+    ]);
+  });
+});
+
+function emptyWithChannel() {
+  const s = emptySnapshot();
+  s.channels = healthySnapshot().channels;
+  return s;
+}

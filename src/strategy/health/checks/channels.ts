@@ -1,7 +1,7 @@
 // Checks on channels and Dutta's matrix: each channel placed with a reason and filled with content, the three
 // decisions made and matching the placements, several networks rather than one (000, 001; 002, advice 8, 10).
 import { quadrantOf } from '../../vocabulary.ts';
-import type { Finding, HealthCheck, StrategySnapshot } from '../types.ts';
+import { ACTIVITY_WEEKS, type Finding, type HealthCheck, type StrategySnapshot } from '../types.ts';
 
 type Channel = StrategySnapshot['channels'][number];
 const label = (c: Channel) => c.handle;
@@ -114,6 +114,46 @@ export function checkChannelsConnected(s: StrategySnapshot): Finding[] {
     }));
 }
 
+/**
+ * A channel is empty until it is filled (002, advice 10): a planned channel whose connected account published
+ * nothing in the last weeks and has nothing scheduled, or far fewer posts than the plan promised.
+ */
+export function checkChannelActivity(s: StrategySnapshot): Finding[] {
+  const connected = s.signals.connectedChannels;
+  if (connected === null)
+    return [{ check: 'channel-activity', severity: 'info', unavailable: true, fix: { area: 'publish' } }];
+  return s.channels.flatMap((c): Finding[] => {
+    // Channels nobody connected are channels-connected's business.
+    const account = connected.find((k) => k.network === c.network && sameHandle(k.handle, c.handle));
+    if (!account) return [];
+    const subject = { kind: 'channel' as const, id: c.id, name: label(c) };
+    const fix = { path: `/publish/compose?channel=${encodeURIComponent(account.id)}` };
+    const weeks = ACTIVITY_WEEKS;
+    if (account.recentPosts === 0 && account.scheduledPosts === 0)
+      return [
+        { check: 'channel-activity', severity: 'warning', variant: 'empty', subject, params: { weeks }, fix },
+      ];
+    const perWeek = account.recentPosts / weeks;
+    if (
+      c.postsPerWeek !== null &&
+      c.postsPerWeek > 0 &&
+      perWeek < c.postsPerWeek / 2 &&
+      account.scheduledPosts === 0
+    )
+      return [
+        {
+          check: 'channel-activity',
+          severity: 'info',
+          variant: 'behind',
+          subject,
+          params: { weeks, planned: c.postsPerWeek, actual: Math.round(perWeek * 10) / 10 },
+          fix,
+        },
+      ];
+    return [];
+  });
+}
+
 const hasChannels = (s: StrategySnapshot) => s.channels.length > 0;
 
 export const CHANNEL_CHECKS: HealthCheck[] = [
@@ -130,4 +170,5 @@ export const CHANNEL_CHECKS: HealthCheck[] = [
   },
   { id: 'overlapping-networks', weight: 2, applies: hasChannels, run: checkOverlappingNetworks },
   { id: 'channels-connected', weight: 1, applies: hasChannels, run: checkChannelsConnected },
+  { id: 'channel-activity', weight: 2, applies: hasChannels, run: checkChannelActivity },
 ];

@@ -63,14 +63,37 @@ describe('leader-own-voice (001: outsourcing does not count)', () => {
   });
 });
 
-describe('authorship (001; degrades without Publishing)', () => {
+describe('authorship (001: authenticity cannot be outsourced; from the ledger)', () => {
   it('says it cannot check without an authorship ledger', () => {
     expect(checkAuthorship(emptySnapshot())).toMatchObject([{ severity: 'info', unavailable: true }]);
   });
-  it('warns when every recent post of the leader was written by someone else', () => {
-    const s = healthyWith((s) => (s.signals.authorship = { leaderPosts: 12, writtenByLeader: 0 }));
-    expect(checkAuthorship(s)).toMatchObject([{ severity: 'warning', params: { posts: 12 } }]);
+  it('warns when every post on the leader’s channels in 90 days was written by someone else', () => {
+    const s = healthyWith((s) => (s.signals.authorship = { leaderChannels: 1, ownWords: 0, onBehalf: 12 }));
+    expect(checkAuthorship(s)).toMatchObject([
+      {
+        severity: 'warning',
+        variant: 'none',
+        params: { posts: 12, days: 90 },
+        fix: { path: '/publish/compose' },
+      },
+    ]);
     expect(checkAuthorship(healthySnapshot())).toEqual([]);
+  });
+  it('advises when only a small share is in the leader’s own words', () => {
+    const s = healthyWith((s) => (s.signals.authorship = { leaderChannels: 2, ownWords: 1, onBehalf: 9 }));
+    expect(checkAuthorship(s)).toMatchObject([
+      { severity: 'info', variant: 'few', params: { own: 1, percent: 10 } },
+    ]);
+    s.signals.authorship = { leaderChannels: 2, ownWords: 3, onBehalf: 9 };
+    expect(checkAuthorship(s)).toEqual([]);
+  });
+  it('says so when no channel is the leader’s own, and is quiet when nothing went out', () => {
+    const s = healthyWith((s) => (s.signals.authorship = { leaderChannels: 0, ownWords: 0, onBehalf: 0 }));
+    expect(checkAuthorship(s)).toMatchObject([
+      { severity: 'info', variant: 'no-channel', fix: { area: 'settings' } },
+    ]);
+    s.signals.authorship = { leaderChannels: 1, ownWords: 0, onBehalf: 0 };
+    expect(checkAuthorship(s)).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 // Checks on who does what: a team rather than one person, a named leader who backs it visibly and puts in time
 // of their own, enough hours for the channels (004, point 3; 001: authenticity can't be outsourced; 000, momentum).
-import type { Finding, HealthCheck, StrategySnapshot } from '../types.ts';
+import { AUTHORSHIP_DAYS, type Finding, type HealthCheck, type StrategySnapshot } from '../types.ts';
 import { plannedHours } from './channels.ts';
 
 /** The people the plan really has: members with a written responsibility. */
@@ -67,6 +67,10 @@ export function checkLeaderOwnVoice(s: StrategySnapshot): Finding[] {
   return [];
 }
 
+/**
+ * The authorship ledger over the last 90 days on the leader's own channels: posts in the leader's own words
+ * against posts written on their behalf (001: authenticity can't be outsourced).
+ */
 export function checkAuthorship(s: StrategySnapshot): Finding[] {
   const ledger = s.signals.authorship;
   const leader = s.plan.leaderName ?? '';
@@ -80,15 +84,48 @@ export function checkAuthorship(s: StrategySnapshot): Finding[] {
         fix: { area: 'publish' },
       },
     ];
-  if (ledger.leaderPosts === 0 || ledger.writtenByLeader > 0) return [];
-  return [
-    {
-      check: 'authorship',
-      severity: 'warning',
-      params: { leader, posts: ledger.leaderPosts },
-      fix: { section: 'team', anchor: 'responsibilities' },
-    },
-  ];
+  if (ledger.leaderChannels === 0)
+    // Whose channel an account is, is set when it is connected (Settings → Channels).
+    return [
+      {
+        check: 'authorship',
+        severity: 'info',
+        variant: 'no-channel',
+        params: { leader },
+        fix: { area: 'settings' },
+      },
+    ];
+  const posts = ledger.ownWords + ledger.onBehalf;
+  if (posts === 0) return [];
+  const fix = { path: '/publish/compose' };
+  if (ledger.ownWords === 0)
+    return [
+      {
+        check: 'authorship',
+        severity: 'warning',
+        variant: 'none',
+        params: { leader, posts, days: AUTHORSHIP_DAYS },
+        fix,
+      },
+    ];
+  const share = ledger.ownWords / posts;
+  if (share < 0.25)
+    return [
+      {
+        check: 'authorship',
+        severity: 'info',
+        variant: 'few',
+        params: {
+          leader,
+          posts,
+          own: ledger.ownWords,
+          percent: Math.round(share * 100),
+          days: AUTHORSHIP_DAYS,
+        },
+        fix,
+      },
+    ];
+  return [];
 }
 
 /** Less than an hour a week per channel, or far more posts than the hours can carry well (000; 002, advice 7). */

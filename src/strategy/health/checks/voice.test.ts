@@ -12,6 +12,7 @@ import {
   checkTopicsIn,
   checkTopicsOut,
   namesPerson,
+  suggestedQuery,
 } from './voice.ts';
 
 describe('topics-out (000, risk area 2)', () => {
@@ -85,21 +86,68 @@ describe('leader-name-watched (000/001: the net-neutrality storm)', () => {
   });
 });
 
-describe('monitors (000/001; degrades without Listening)', () => {
-  it('says honestly that it cannot check while Listening is not built', () => {
+describe('monitors (000/001: the net-neutrality storm; Listening’s queries)', () => {
+  it('says honestly that it cannot check when the monitors cannot be read', () => {
     expect(checkMonitors(emptySnapshot())).toMatchObject([
       { severity: 'info', unavailable: true, fix: { area: 'listen' } },
     ]);
   });
-  it("is critical when no monitor covers the leader's name, and warns for other protected names", () => {
+  it("is critical when no monitor's query catches the leader's name, and warns for other protected names", () => {
     const s = healthyWith(
-      (s) => (s.signals.monitors = [{ id: 'm', name: 'Competitors', terms: ['Havkraft'] }]),
+      (s) => (s.signals.monitors = [{ id: 'm', name: 'Competitors', query: 'Havkraft', active: true }]),
     );
-    expect(checkMonitors(s)).toMatchObject([
-      { severity: 'critical', variant: 'leader' },
-      { severity: 'warning', variant: 'term', params: { term: 'Fjellvind' } },
+    const found = checkMonitors(s);
+    expect(found).toMatchObject([
+      { severity: 'critical', variant: 'leader', params: { term: 'Astrid Berg' } },
+      {
+        severity: 'warning',
+        variant: 'term',
+        subject: { kind: 'channel', id: 'c3' },
+        params: { term: '@astrid.fjellvind.no' },
+      },
+      {
+        severity: 'warning',
+        variant: 'term',
+        subject: { kind: 'watch', id: 'w2' },
+        params: { term: 'Fjellvind' },
+      },
     ]);
+    // The fix opens a new monitor with a query that covers the name and the leader's handle.
+    const link = new URL(`http://x${(found[0]!.fix as { path: string }).path}`);
+    expect(link.pathname).toBe('/listen/monitors/new');
+    expect(link.searchParams.get('query')).toBe('"Astrid Berg" OR @astrid.fjellvind.no');
     expect(checkMonitors(healthySnapshot())).toEqual([]);
+  });
+  it('tests the name against the query engine, not by substring', () => {
+    const covers = (query: string) =>
+      checkMonitors(
+        healthyWith((s) => {
+          s.signals.monitors = [{ id: 'm', name: 'M', query, active: true }];
+          s.signals.connectedChannels = [];
+          s.watchTerms = s.watchTerms.filter((w) => w.kind !== 'brand');
+        }),
+      ).length === 0;
+    expect(covers('astrid AND berg')).toBe(true);
+    expect(covers('berg NOT strøm')).toBe(true);
+    expect(covers('"Astrid Bergen"')).toBe(false);
+    expect(covers('"Astrid Berg" AND strøm')).toBe(false);
+    expect(covers('astrid NOT berg')).toBe(false);
+    expect(covers('(((')).toBe(false);
+  });
+  it('finds a paused monitor that would cover the name, and links to it', () => {
+    const s = healthyWith((s) => (s.signals.monitors![0]!.active = false));
+    expect(checkMonitors(s)[0]).toMatchObject({
+      severity: 'warning',
+      variant: 'leader-paused',
+      params: { monitor: 'Our names' },
+      fix: { path: '/listen/monitors/m1/edit' },
+    });
+  });
+  it('suggests a query that parses, with names outside ASCII', () => {
+    expect(suggestedQuery('Łukasz “Ōsaka” Nowak', ['@lukasz@mastodon.social'])).toBe(
+      '"Łukasz Ōsaka Nowak" OR @lukasz@mastodon.social',
+    );
+    expect(suggestedQuery('Fjellvind')).toBe('Fjellvind');
   });
 });
 

@@ -1,6 +1,7 @@
 // Checks on what we say and what we watch: topics in and out of bounds, how we do not want to appear, the
 // offensive and defensive presence, and listening for our own names (000/001: the net-neutrality storm;
 // 002, advice 4, 5, 6 and 10; 003, practices 2 and 4).
+import { compile, tokenize, validate } from '../../../listening/query/index.ts';
 import { DEFENSIVE_WATCH_KINDS, SIGNAL_WATCH_KINDS } from '../../vocabulary.ts';
 import type { Finding, HealthCheck, StrategySnapshot } from '../types.ts';
 
@@ -84,7 +85,63 @@ export function checkLeaderNameWatched(s: StrategySnapshot): Finding[] {
   ];
 }
 
-/** Listening's monitors against the names we said we protect; the leader's own name above all. */
+type MonitorSignal = NonNullable<StrategySnapshot['signals']['monitors']>[number];
+
+/** A monitor's query compiled by Listening's own engine; null when it no longer parses. */
+function compiledMonitors(monitors: MonitorSignal[]) {
+  return monitors.map((m) => {
+    try {
+      return { monitor: m, query: compile(m.query) };
+    } catch {
+      return { monitor: m, query: null };
+    }
+  });
+}
+
+/** A handle as people write it in a post: @name, or @user@host for Mastodon. */
+export const asMention = (handle: string) => `@${handle.trim().replace(/^@/, '')}`;
+
+/** Connected channels the leader owns. */
+export function leaderChannels(s: StrategySnapshot) {
+  const leaderId = s.plan.leaderUserId;
+  if (leaderId === null) return [];
+  return (s.signals.connectedChannels ?? []).filter((c) => c.ownerUserId === leaderId);
+}
+
+/**
+ * Which monitors would catch a post that says only this: the name or the handle, tested with the query engine
+ * that Listening runs, so `"Astrid Berg"`, `astrid AND berg` and `berg` count and `"Astrid Bergen"` does not.
+ */
+export function monitorsCovering(
+  monitors: MonitorSignal[],
+  text: string,
+): { active: string[]; paused: string[] } {
+  const post = tokenize({ id: 'probe', text });
+  const active: string[] = [];
+  const paused: string[] = [];
+  for (const { monitor, query } of compiledMonitors(monitors)) {
+    if (!query?.test(post)) continue;
+    (monitor.active ? active : paused).push(monitor.id);
+  }
+  return { active, paused };
+}
+
+/** A monitor query that covers the name and the handles, for the "create a monitor" link. */
+export function suggestedQuery(name: string, handles: readonly string[] = []): string {
+  const phrase = name
+    .replace(/["“”„«»]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const parts = [phrase.includes(' ') ? `"${phrase}"` : phrase, ...handles.map(asMention)].filter(
+    (p) => p && validate(p).ok,
+  );
+  return parts.join(' OR ');
+}
+
+const newMonitor = (name: string, query: string) =>
+  `/listen/monitors/new?${new URLSearchParams({ name, query }).toString()}`;
+
+/** Listening's monitors against the names we said we protect; the leader's own name above all (000/001). */
 export function checkMonitors(s: StrategySnapshot): Finding[] {
   const monitors = s.signals.monitors;
   const leader = s.plan.leaderName ?? '';
@@ -92,27 +149,50 @@ export function checkMonitors(s: StrategySnapshot): Finding[] {
     return [
       { check: 'monitors', severity: 'info', unavailable: true, params: { leader }, fix: { area: 'listen' } },
     ];
-  const covered = (term: string) =>
-    monitors.some((m) => m.terms.some((mt) => namesPerson(mt, term) || normalise(mt) === normalise(term)));
   const findings: Finding[] = [];
-  if (leader && !covered(leader))
-    findings.push({
-      check: 'monitors',
-      severity: 'critical',
-      variant: 'leader',
-      params: { leader, term: leader },
-      fix: { area: 'listen' },
-    });
+  const uncovered = (
+    term: string,
+    variant: 'leader' | 'term',
+    severity: 'critical' | 'warning',
+    handles: string[],
+    subject?: Finding['subject'],
+  ) => {
+    const found = monitorsCovering(monitors, term);
+    if (found.active.length > 0) return;
+    const paused = monitors.find((m) => m.id === found.paused[0]);
+    if (paused)
+      findings.push({
+        check: 'monitors',
+        severity: 'warning',
+        variant: `${variant}-paused`,
+        ...(subject && { subject }),
+        params: { leader, term, monitor: paused.name },
+        fix: { path: `/listen/monitors/${paused.id}/edit` },
+      });
+    else
+      findings.push({
+        check: 'monitors',
+        severity,
+        variant,
+        ...(subject && { subject }),
+        params: { leader, term },
+        fix: { path: newMonitor(term, suggestedQuery(term, handles)) },
+      });
+  };
+  const own = leaderChannels(s);
+  if (leader)
+    uncovered(
+      leader,
+      'leader',
+      'critical',
+      own.map((c) => c.handle),
+    );
+  // The leader's own accounts: people write @handle as often as the name.
+  for (const c of own)
+    uncovered(asMention(c.handle), 'term', 'warning', [], { kind: 'channel', id: c.id, name: c.handle });
   for (const w of s.watchTerms) {
-    if (!DEFENSIVE_WATCH_KINDS.includes(w.kind) || covered(w.term) || (leader && namesPerson(w.term, leader)))
-      continue;
-    findings.push({
-      check: 'monitors',
-      severity: 'warning',
-      variant: 'term',
-      params: { leader, term: w.term },
-      fix: { area: 'listen' },
-    });
+    if (!DEFENSIVE_WATCH_KINDS.includes(w.kind) || (leader && namesPerson(w.term, leader))) continue;
+    uncovered(w.term, 'term', 'warning', [], { kind: 'watch', id: w.id, name: w.term });
   }
   return findings;
 }

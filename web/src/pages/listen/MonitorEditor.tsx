@@ -34,8 +34,10 @@ export function MonitorEditor() {
 function EditorForm({ initial }: { initial: Monitor | undefined }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [name, setName] = useState(initial?.name ?? '');
-  const [query, setQuery] = useState(initial?.query ?? '');
+  // A new monitor may come prefilled from a link (the strategy health check: ?name=…&query=…).
+  const [prefill] = useState(() => (initial ? null : new URLSearchParams(window.location.search)));
+  const [name, setName] = useState(initial?.name ?? prefill?.get('name') ?? '');
+  const [query, setQuery] = useState(initial?.query ?? prefill?.get('query') ?? '');
   const [sources, setSources] = useState<string[]>(initial?.sources ?? []);
   const [languages, setLanguages] = useState<string[]>(initial?.languages ?? []);
   const [active, setActive] = useState(initial?.active ?? true);
