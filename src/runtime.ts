@@ -8,6 +8,7 @@ import { type App, buildApp } from './http/app.ts';
 import { systemJobs, vacuumJob } from './jobs/system.ts';
 import { Worker } from './jobs/worker.ts';
 import { alertJobs } from './listening/alerts/jobs.ts';
+import { influenceJobs } from './listening/influence/compute.ts';
 import { listeningJobs } from './listening/jobs.ts';
 import { liveSourceConfig, liveSourceJobs } from './listening/sources/bluesky/job.ts';
 import { defaultNetworks } from './networks/registry.ts';
@@ -56,6 +57,7 @@ export async function run(
           urlPolicy: { allowPrivate: config.allowPrivateNetworks },
         }),
         ...listeningJobs({ urlPolicy: { allowPrivate: config.allowPrivateNetworks } }),
+        ...influenceJobs(),
         ...alertJobs({
           secretBox,
           mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },

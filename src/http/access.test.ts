@@ -123,6 +123,18 @@ describeEachDb('access rules on every route', (get) => {
     await ingest(get().db, orgId, [
       { id: 'a-1', source: 'rss', text: 'Hemmelig omtale av org A', publishedAt: new Date() },
     ]);
+    // A story and an author of organisation A (the pipeline clusters and records authors as it stores).
+    await ingest(get().db, orgId, [
+      {
+        id: 'a-2',
+        source: 'rss',
+        text: 'Hemmelig sak',
+        author: 'Secret author of org A',
+        publishedAt: new Date(),
+      },
+    ]);
+    const storyOfA = await admin.get<{ stories: { id: string }[] }>('/api/stories');
+    const authorOfA = await admin.get<{ authors: { id: string }[] }>('/api/authors');
     // A team drill and a drill run of organisation A.
     const drill = { ...builtInDrills().get('ambassador-praise')!, slug: 'secret-drill-of-a' };
     drill.title = { ...drill.title, en: 'Secret drill of org A' };
@@ -143,6 +155,8 @@ describeEachDb('access rules on every route', (get) => {
       targetId: post.body.targets[0]!.id,
       number: '1',
       monitorId: monitor.body.id,
+      storyId: storyOfA.body.stories[0]!.id,
+      authorId: authorOfA.body.authors[0]!.id,
     };
     a.markers = [
       'Secret drill of org A',
@@ -163,6 +177,8 @@ describeEachDb('access rules on every route', (get) => {
       monitor.body.id,
       'Secret monitor of org A',
       'Hemmelig omtale av org A',
+      storyOfA.body.stories[0]!.id,
+      'Secret author of org A',
     ];
     // Someone who only belongs to organisation B: invited to A, starts B, is removed from A.
     const { client: b, userId: bId } = await addMember(app, admin, 'viewer', 'boss@b.example');

@@ -21,6 +21,7 @@ import { guidelinesRoutes } from '../guidelines/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { alertRoutes } from '../listening/alerts/routes.ts';
 import { listeningRoutes } from '../listening/routes.ts';
+import { storiesRoutes } from '../listening/stories/routes.ts';
 import { maskTokensInUrl } from '../log.ts';
 import { defaultNetworks, type NetworkRegistry } from '../networks/registry.ts';
 import { sandboxRoutes } from '../networks/sandbox/routes.ts';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     database: deps.database,
     urlPolicy: { allowPrivate: deps.config.allowPrivateNetworks ?? false },
   });
+  await app.register(storiesRoutes, { database: deps.database });
   await app.register(alertRoutes, {
     database: deps.database,
     secretBox: deps.secretBox,

@@ -10,6 +10,7 @@ import { langCodes } from './query/fields.ts';
 import { type Post, tokenize } from './query/index.ts';
 import { mentionMatches, mentions } from './schema.ts';
 import type { Sink, SourceDelete } from './sources/bluesky/sink.ts';
+import { afterStored } from './stories/index.ts';
 import { evaluateStorms } from './storms/detect.ts';
 
 export const SOURCES = ['bluesky', 'mastodon', 'rss'] as const;
@@ -24,6 +25,12 @@ export interface IncomingPost extends Post {
   publishedAt?: Date | null;
   /** RSS: the feed it came from. */
   feedId?: string | null;
+  /** The post it replies to, quotes or reposts (the source's id or address), where the source tells. */
+  replyTo?: string | null;
+  quoteOf?: string | null;
+  repostOf?: string | null;
+  /** The author's follower count, where the source tells (shown; weighs little in influence). */
+  authorFollowers?: number | null;
 }
 
 export interface EnrichedPost {
@@ -211,6 +218,8 @@ export async function ingest(
   const now = opts.now ?? new Date();
   const enriched = fresh.map((p) => enrich(p, monitorSet, now));
   const result = await store(db, orgId, enriched);
+  // Authors, references and story clusters of the mentions stored now (src/listening/stories).
+  if (result.stored > 0) await afterStored(db, orgId, enriched);
   // Storms are judged right after the mentions are stored, for the monitors that got new ones.
   if (result.matches > 0) await evaluateStorms(db, orgId, matchedMonitors(enriched), now);
   return { ...result, received: posts.length, duplicates: result.duplicates + (posts.length - fresh.length) };

@@ -12,6 +12,7 @@ import {
   guidelineVersions,
 } from '../guidelines/schema.ts';
 import { feedItemsSeen, feeds, mentionMatches, mentions, monitors } from '../listening/schema.ts';
+import { authors, mentionRefs, stories, storyKeys, storyMembers } from '../listening/stories/schema.ts';
 import {
   alertRules,
   alertWebhooks,
@@ -110,6 +111,11 @@ export const TENANT_TABLES: TenantTable[] = [
   { table: feedItemsSeen, orgColumn: feedItemsSeen.orgId, userColumns: [] },
   { table: mentions, orgColumn: mentions.orgId, userColumns: [] },
   { table: mentionMatches, orgColumn: mentionMatches.orgId, userColumns: [] },
+  { table: stories, orgColumn: stories.orgId, userColumns: [] },
+  { table: authors, orgColumn: authors.orgId, userColumns: [] },
+  { table: storyMembers, orgColumn: storyMembers.orgId, userColumns: [] },
+  { table: storyKeys, orgColumn: storyKeys.orgId, userColumns: [] },
+  { table: mentionRefs, orgColumn: mentionRefs.orgId, userColumns: [] },
   { table: storms, orgColumn: storms.orgId, userColumns: [] },
   { table: stormAlerts, orgColumn: stormAlerts.orgId, userColumns: [] },
   { table: alertRules, orgColumn: alertRules.orgId, userColumns: ['updatedBy'] },

@@ -1,0 +1,190 @@
+// What the pipeline does with new mentions after storing them, for stories and influence: their authors are
+// upserted (and marked for rescoring), what they point at is recorded (own addresses, replies, quotes,
+// reposts, links, @mentions), and they are clustered into stories.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/connect.ts';
+import type { EnrichedPost } from '../pipeline.ts';
+import { normaliseAuthor } from '../query/fields.ts';
+import { mentions } from '../schema.ts';
+import { type ClusterResult, clusterMentions } from './cluster.ts';
+import { authors, mentionRefs } from './schema.ts';
+import { refKey, storyLink } from './signature.ts';
+
+const CHUNK = 500;
+
+/** @handles in a text (Bluesky handles, Mastodon user@host), lower-cased, without the @. */
+export function handlesIn(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(
+    /(?:^|[^\p{L}\p{N}_@/])@([\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:@[\p{L}\p{N}.-]+)?)/gu,
+  ))
+    out.add(normaliseAuthor(m[1]!.replace(/[.-]+$/, '')));
+  return [...out];
+}
+
+/** An author's key within a source. */
+export function authorHandle(author: string): string {
+  return normaliseAuthor(author);
+}
+
+type RefRow = typeof mentionRefs.$inferInsert;
+
+/** What a mention points at, as mention_refs rows. */
+export function refsOf(orgId: string, mentionId: string, e: EnrichedPost): RefRow[] {
+  const rows = new Map<string, RefRow>();
+  const add = (kind: RefRow['kind'], target: string | null) => {
+    if (!target) return;
+    rows.set(`${kind}\u0000${target}`, { orgId, mentionId, kind, target });
+  };
+  const p = e.post;
+  const own = new Set<string>();
+  for (const s of [p.url, p.id]) {
+    const k = s ? refKey(s) : null;
+    if (k) {
+      own.add(k);
+      add('self', k);
+    }
+  }
+  if (p.replyTo) add('reply', refKey(p.replyTo));
+  if (p.quoteOf) add('quote', refKey(p.quoteOf));
+  if (p.repostOf) add('repost', refKey(p.repostOf));
+  for (const l of p.links ?? []) {
+    if (!storyLink(l)) continue;
+    const k = refKey(l);
+    // A Bluesky quote shows as a link to the quoted post.
+    if (k && !own.has(k)) add(k.startsWith('bsky:') ? 'quote' : 'link', k);
+  }
+  const self = p.author ? authorHandle(p.author) : '';
+  for (const h of handlesIn(p.text)) if (h !== self) add('mention', `h:${h}`);
+  return [...rows.values()].slice(0, 60);
+}
+
+/** Upserts the authors of the posts; returns `source\0handle` → author id. */
+async function upsertAuthors(
+  db: DbOrTx,
+  orgId: string,
+  enriched: readonly EnrichedPost[],
+): Promise<Map<string, string>> {
+  const byKey = new Map<
+    string,
+    { source: string; handle: string; display: string; first: Date; last: Date; followers: number | null }
+  >();
+  for (const e of enriched) {
+    if (!e.post.author) continue;
+    const handle = authorHandle(e.post.author);
+    if (!handle) continue;
+    const k = `${e.post.source}\u0000${handle}`;
+    const a = byKey.get(k);
+    const followers =
+      typeof e.post.authorFollowers === 'number' ? Math.max(0, Math.round(e.post.authorFollowers)) : null;
+    if (!a)
+      byKey.set(k, {
+        source: e.post.source,
+        handle,
+        display: e.post.author,
+        first: e.at,
+        last: e.at,
+        followers,
+      });
+    else {
+      if (e.at < a.first) a.first = e.at;
+      if (e.at > a.last) a.last = e.at;
+      a.followers = followers ?? a.followers;
+    }
+  }
+  const ids = new Map<string, string>();
+  const list = [...byKey.values()];
+  for (let i = 0; i < list.length; i += CHUNK) {
+    const rows = await db
+      .insert(authors)
+      .values(
+        list.slice(i, i + CHUNK).map((a) => ({
+          orgId,
+          source: a.source,
+          handle: a.handle,
+          display: a.display.slice(0, 300),
+          followers: a.followers,
+          firstAt: a.first,
+          lastAt: a.last,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [authors.orgId, authors.source, authors.handle],
+        set: {
+          display: sql`excluded.display`,
+          followers: sql`coalesce(excluded.followers, ${authors.followers})`,
+          firstAt: sql`least(${authors.firstAt}, excluded.first_at)`,
+          lastAt: sql`greatest(${authors.lastAt}, excluded.last_at)`,
+          dirty: true,
+        },
+      })
+      .returning({ id: authors.id, source: authors.source, handle: authors.handle });
+    for (const r of rows) ids.set(`${r.source}\u0000${r.handle}`, r.id);
+  }
+  return ids;
+}
+
+/**
+ * The pipeline's hook after new mentions are stored: authors, references and stories for the ones stored
+ * now (posts that were duplicates are skipped: they already have theirs).
+ */
+export async function afterStored(
+  db: Db,
+  orgId: string,
+  enriched: readonly EnrichedPost[],
+): Promise<ClusterResult | null> {
+  if (enriched.length === 0) return null;
+  const byKey = new Map(enriched.map((e) => [`${e.post.source}\u0000${e.post.id}`, e]));
+  const stored: { id: string; e: EnrichedPost }[] = [];
+  const bySource = new Map<string, string[]>();
+  for (const e of enriched) bySource.set(e.post.source, [...(bySource.get(e.post.source) ?? []), e.post.id]);
+  for (const [source, ids] of bySource)
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await db
+        .select({ id: mentions.id, externalId: mentions.externalId })
+        .from(mentions)
+        .where(
+          and(
+            eq(mentions.orgId, orgId),
+            eq(mentions.source, source),
+            inArray(mentions.externalId, ids.slice(i, i + CHUNK)),
+            sql`not exists (select 1 from story_members sm where sm.mention_id = ${mentions.id})`,
+          ),
+        );
+      for (const r of rows) {
+        const e = byKey.get(`${source}\u0000${r.externalId}`);
+        if (e) stored.push({ id: r.id, e });
+      }
+    }
+  if (stored.length === 0) return null;
+  return db.transaction(async (tx) => {
+    const authorIds = await upsertAuthors(
+      tx,
+      orgId,
+      stored.map((s) => s.e),
+    );
+    const refs = stored.flatMap((s) => refsOf(orgId, s.id, s.e));
+    for (let i = 0; i < refs.length; i += CHUNK)
+      await tx
+        .insert(mentionRefs)
+        .values(refs.slice(i, i + CHUNK))
+        .onConflictDoNothing();
+    return clusterMentions(
+      tx,
+      orgId,
+      stored.map(({ id, e }) => ({
+        mentionId: id,
+        at: e.at,
+        text: e.post.text,
+        title: e.post.title,
+        url: e.post.url,
+        externalId: e.post.id,
+        links: e.post.links,
+        refs: [e.post.quoteOf, e.post.repostOf, e.post.replyTo],
+        authorId: e.post.author
+          ? (authorIds.get(`${e.post.source}\u0000${authorHandle(e.post.author)}`) ?? null)
+          : null,
+      })),
+    );
+  });
+}
