@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { Button, EmptyState, ErrorState, LoadingState } from '../../components/ui.tsx';
+import { Button, EmptyState, ErrorState, LoadingState, Notice } from '../../components/ui.tsx';
 import { errorText } from '../../errors.ts';
 import { useApiData } from '../../useApiData.ts';
 import { AuthorshipBadge, channelColour, NetworkIcon, StateBadge, usePublish, ZoneNote } from './parts.tsx';
@@ -25,6 +25,8 @@ type View = 'month' | 'week' | 'list';
 const VIEWS: View[] = ['month', 'week', 'list'];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const DRAG_TYPE = 'application/x-stemme-post';
+/** The most posts one view asks for; when a period holds more, the view says so. */
+const LIMIT = 500;
 
 function windowOf(view: View, anchor: string): { first: string; days: number } {
   if (view === 'week') return { first: startOfWeek(anchor), days: 7 };
@@ -53,7 +55,9 @@ export function Calendar() {
   const from = fromWallTime(first, '00:00', orgZone).toISOString();
   const to = fromWallTime(addDays(first, days), '00:00', orgZone).toISOString();
   const data = useApiData<{ posts: Post[] }>(
-    `/api/posts?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=500`,
+    `/api/posts?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=${LIMIT}${
+      channelFilter ? `&channelId=${encodeURIComponent(channelFilter)}` : ''
+    }${stateFilter ? `&state=${encodeURIComponent(stateFilter)}` : ''}`,
   );
   const [posts, setPosts] = useState<Post[]>([]);
   useEffect(() => {
@@ -300,6 +304,9 @@ export function Calendar() {
         </div>
       </div>
       <ZoneNote />
+      {posts.length >= LIMIT && (
+        <Notice testId="cal-truncated">{t('publish.calendar.truncated', { count: LIMIT })}</Notice>
+      )}
       {data.error && !data.data && <ErrorState error={data.error} onRetry={data.reload} />}
       {!data.data && !data.error && <LoadingState />}
       {data.data && view === 'month' && (
