@@ -19,6 +19,7 @@ import {
   liveSourceJobs,
   MASTODON_POLL_JOB,
   monitoredHashtags,
+  searchKeywords,
 } from './job.ts';
 import { listeningStreams } from './schema.ts';
 
@@ -51,6 +52,16 @@ it('reads its settings from the environment, every source off by default', () =>
     jetstreamUrl: 'wss://jetstream2.us-east.bsky.network',
     mastodonInstances: ['https://mastodon.social', 'https://fosstodon.org'],
   });
+});
+
+it('searches a monitor by its required terms: every match contains one of them', () => {
+  expect(searchKeywords('telenor OR telia')).toEqual(['telenor', 'telia']);
+  expect(searchKeywords('nettnøytralitet AND telenor')).toEqual(['nettnøytralitet']);
+  expect(searchKeywords('#valg OR @nrk.no')).toEqual(['#valg', '@nrk.no']);
+  expect(searchKeywords('telen* NOT reklame')).toEqual(['telen']);
+  expect(searchKeywords('NOT reklame')).toEqual([]);
+  expect(searchKeywords('author:nrk.no')).toEqual([]);
+  expect(searchKeywords('"unclosed')).toEqual([]);
 });
 
 async function runJob(job: JobDefinition<unknown>, db: Db, stopWhen?: () => Promise<boolean>) {

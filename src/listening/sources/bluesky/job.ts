@@ -4,22 +4,32 @@
 // alone would store every post it is given). The stream job holds its connection for a while and then ends
 // cleanly; being a recurring job with a lease, exactly one worker holds it at a time, and the next run resumes
 // from the saved cursor.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../../db/connect.ts';
-import { defineJob, type JobDefinition, type JobLogger } from '../../../jobs/definition.ts';
+import {
+  defineJob,
+  type JobDefinition,
+  type JobLogger,
+  PermanentJobError,
+} from '../../../jobs/definition.ts';
+import { enqueue } from '../../../jobs/enqueue.ts';
 import { activeMonitors } from '../../monitor-set.ts';
 import { enrich, removeMentions, store } from '../../pipeline.ts';
-import { monitors } from '../../schema.ts';
+import { parse, requiredKeys } from '../../query/index.ts';
+import { mentions, monitors } from '../../schema.ts';
 import { pollTimeline } from '../mastodon/timeline.ts';
 import { ActorResolver } from './actors.ts';
 import { guardedFetch, type UrlPolicy } from './guard.ts';
 import { JetstreamStream } from './jetstream.ts';
 import { RepoStream } from './repos.ts';
+import { backfillSearch } from './search.ts';
 import type { Sink, SourceName } from './sink.ts';
 import { StreamStateStore } from './state.ts';
 
 export const BLUESKY_STREAM_JOB = 'listening.bluesky-stream';
 export const MASTODON_POLL_JOB = 'listening.mastodon-poll';
+export const BLUESKY_BACKFILL_JOB = 'listening.bluesky-backfill';
 
 export interface LiveSourceConfig {
   /** Jetstream, e.g. wss://jetstream2.us-east.bsky.network (preferred when both are set: lighter). */
@@ -116,6 +126,53 @@ export async function monitoredHashtags(db: Db): Promise<string[]> {
   return [...tags].sort();
 }
 
+/**
+ * What to search for to find every post a monitor can match: the presearcher's required keys (every matching
+ * post has at least one of them). Words, #hashtags and @mentions become search terms; a query whose required
+ * keys are only fields (author:, site:, lang: …) or that has none (only NOT) gives nothing to search for.
+ */
+export function searchKeywords(query: string): string[] {
+  let required: ReturnType<typeof requiredKeys>;
+  try {
+    required = requiredKeys(parse(query));
+  } catch {
+    return [];
+  }
+  const out = new Set<string>();
+  for (const k of required?.keys ?? []) {
+    const key = k.key.replace(/[*?].*$/, '');
+    if (key.length < (k.prefix ? 3 : 1)) continue;
+    if (k.space === 'words') out.add(key);
+    else if (k.space === 'hashtags') out.add(`#${key}`);
+    else if (k.space === 'mentions') out.add(`@${key}`);
+  }
+  return [...out];
+}
+
+/** The pipeline as the Sink of one organisation's backfill: only posts one of its active monitors matches. */
+export function matchedOnlySink(db: Db, orgId: string): Sink {
+  return {
+    async write(batch) {
+      const set = await activeMonitors(db, orgId);
+      if (set.size === 0) return;
+      const now = new Date();
+      const matched = batch.posts.map((p) => enrich(p, set, now)).filter((e) => e.monitorIds.length > 0);
+      if (matched.length) await store(db, orgId, matched);
+    },
+  };
+}
+
+const backfillPayload = z.object({
+  orgId: z.uuid(),
+  monitorId: z.uuid(),
+  days: z.number().int().min(1).max(30).default(7),
+});
+
+/** Queues a Bluesky search backfill for a monitor (once at a time per monitor). */
+export function enqueueBlueskyBackfill(db: Db, orgId: string, monitorId: string, days = 7) {
+  return enqueue(db, BLUESKY_BACKFILL_JOB, { orgId, monitorId, days }, { orgId, uniqueKey: monitorId });
+}
+
 /** Runs a stream until the signal aborts or the hold time is over, then stops it cleanly (cursor saved). */
 export async function holdStream(
   stream: { start(): Promise<void>; stop(): Promise<void> },
@@ -189,6 +246,51 @@ export function liveSourceJobs(opts: LiveSourceJobOptions = {}): JobDefinition<u
             : new RepoStream({ service: opts.relayUrl!, ...common });
           await holdStream(stream, signal, holdMs);
           log.info({ delivered: stream.delivered, cursor: stream.savedCursor }, 'Bluesky stream run ended');
+        },
+      }) as JobDefinition<unknown>,
+    );
+  }
+  if (opts.appviewUrl) {
+    const appview = opts.appviewUrl;
+    jobs.push(
+      defineJob({
+        name: BLUESKY_BACKFILL_JOB,
+        maxAttempts: 3,
+        timeoutMs: 10 * 60_000,
+        parse: (raw) => backfillPayload.parse(raw),
+        async run({ orgId, monitorId, days }, { db, log, signal }) {
+          const [monitor] = await db
+            .select({ query: monitors.query, sources: monitors.sources })
+            .from(monitors)
+            .where(and(eq(monitors.id, monitorId), eq(monitors.orgId, orgId)));
+          if (!monitor) throw new PermanentJobError('the monitor is gone');
+          if (monitor.sources.length > 0 && !monitor.sources.includes('bluesky')) return;
+          const keywords = searchKeywords(monitor.query);
+          if (keywords.length === 0) return;
+          const until = new Date();
+          const result = await backfillSearch({
+            appview,
+            ...policy,
+            keywords,
+            since: new Date(until.getTime() - days * 86400_000),
+            until,
+            sink: matchedOnlySink(db, orgId),
+            signal,
+            known: async (ids) => {
+              const rows = await db
+                .select({ id: mentions.externalId })
+                .from(mentions)
+                .where(
+                  and(
+                    eq(mentions.orgId, orgId),
+                    eq(mentions.source, 'bluesky'),
+                    inArray(mentions.externalId, ids),
+                  ),
+                );
+              return new Set(rows.map((r) => r.id));
+            },
+          });
+          log.info({ monitorId, keywords: keywords.length, ...result }, 'Bluesky search backfill done');
         },
       }) as JobDefinition<unknown>,
     );
