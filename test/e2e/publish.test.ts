@@ -383,7 +383,14 @@ describe('browser: publish', () => {
 
     // The editor writes; the button says what will happen.
     await editor.page.goto(`${server.url}/publish/compose`);
-    await editor.page.getByTestId('composer-approval-note').waitFor();
+    await editor.page.getByTestId('composer').waitFor();
+    await editor.page
+      .getByTestId('composer-approval-note')
+      .waitFor({ timeout: 10_000 })
+      .catch(async (err: unknown) => {
+        await editor.page.screenshot({ path: path.join(artifactsDir, 'publish-approval-note-missing.png') });
+        throw err;
+      });
     expect(await editor.page.getByTestId('composer-submit').textContent()).toMatch(/Submit for approval/);
     await editor.page
       .getByTestId(`composer-channel-${channelId}`)

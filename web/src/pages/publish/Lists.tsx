@@ -221,11 +221,22 @@ export function Approvals() {
 export function Drafts() {
   const { t } = useTranslation();
   const { canWrite } = usePublish();
-  const data = useApiData<{ posts: Post[] }>('/api/posts?limit=500');
-  if (data.error && !data.data) return <ErrorState error={data.error} onRetry={data.reload} />;
-  if (!data.data) return <LoadingState />;
   // Changes requested belong with the drafts: they are back with their writer.
-  const posts = data.data.posts.filter((p) => {
+  const sentBack = useApiData<{ posts: Post[] }>('/api/posts?state=changes_requested&limit=500');
+  const drafts = useApiData<{ posts: Post[] }>('/api/posts?state=draft&limit=500');
+  const error = sentBack.error ?? drafts.error;
+  if (error && !(sentBack.data && drafts.data))
+    return (
+      <ErrorState
+        error={error}
+        onRetry={() => {
+          sentBack.reload();
+          drafts.reload();
+        }}
+      />
+    );
+  if (!sentBack.data || !drafts.data) return <LoadingState />;
+  const posts = [...sentBack.data.posts, ...drafts.data.posts].filter((p) => {
     const s = stateOf(p);
     return s === 'draft' || s === 'changes_requested';
   });
