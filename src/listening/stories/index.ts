@@ -48,7 +48,9 @@ export function refsOf(orgId: string, mentionId: string, e: EnrichedPost): RefRo
   if (p.replyTo) add('reply', refKey(p.replyTo));
   if (p.quoteOf) add('quote', refKey(p.quoteOf));
   if (p.repostOf) add('repost', refKey(p.repostOf));
-  for (const l of p.links ?? []) {
+  const inText = p.text.match(/\bhttps?:\/\/[^\s<>"]+/giu) ?? [];
+  for (const raw of [...(p.links ?? []), ...inText]) {
+    const l = raw.replace(/[).,;:!?»”"']+$/u, '');
     if (!storyLink(l)) continue;
     const k = refKey(l);
     // A Bluesky quote shows as a link to the quoted post.

@@ -5,7 +5,7 @@ import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizz
 import { type DbOrTx, queryRows } from '../../db/connect.ts';
 import { DomainError } from '../../errors.ts';
 import { orgs } from '../../team/schema.ts';
-import { engagementEdges } from '../influence/compute.ts';
+import { computeInfluence, engagementEdges } from '../influence/compute.ts';
 import type { EngagementKind } from '../influence/score.ts';
 import { monitorOf } from '../monitors.ts';
 import { mentionMatches, mentions, monitors } from '../schema.ts';
@@ -218,12 +218,26 @@ export interface AuthorFilters {
   limit?: number | undefined;
 }
 
+/**
+ * Scores are rescored by a periodic job; a reader who comes first (new mentions since the last run) has the
+ * organisation rescored on the spot, so what the screen explains is never older than what it lists.
+ */
+async function freshScores(db: DbOrTx, orgId: string): Promise<void> {
+  const [dirty] = await db
+    .select({ id: authors.id })
+    .from(authors)
+    .where(and(eq(authors.orgId, orgId), eq(authors.dirty, true)))
+    .limit(1);
+  if (dirty) await computeInfluence(db, orgId);
+}
+
 /** Authors, most influential first. */
 export async function listAuthors(
   db: DbOrTx,
   orgId: string,
   f: AuthorFilters,
 ): Promise<{ authors: AuthorView[] }> {
+  await freshScores(db, orgId);
   if (f.monitorId) await monitorOf(db, orgId, f.monitorId);
   const where: (SQL | undefined)[] = [eq(authors.orgId, orgId)];
   if (f.sources?.length) where.push(inArray(authors.source, f.sources));
@@ -264,6 +278,7 @@ export interface AuthorDetail extends AuthorView {
 }
 
 export async function getAuthor(db: DbOrTx, orgId: string, authorId: string): Promise<AuthorDetail> {
+  await freshScores(db, orgId);
   const [row] = await db
     .select()
     .from(authors)

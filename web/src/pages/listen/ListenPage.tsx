@@ -4,14 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { PageHeader } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../useDocumentTitle.ts';
+import { AuthorByHandle, AuthorDetail } from './AuthorDetail.tsx';
+import { AuthorList } from './AuthorList.tsx';
 import { Mentions } from './Mentions.tsx';
 import { MonitorDetail } from './MonitorDetail.tsx';
 import { MonitorEditor } from './MonitorEditor.tsx';
 import { Monitors } from './Monitors.tsx';
 import { Sources } from './Sources.tsx';
+import { StoryDetail } from './StoryDetail.tsx';
+import { StoryList } from './StoryList.tsx';
 import './listen.css';
 
-const TABS = ['mentions', 'monitors', 'sources'] as const;
+const TABS = ['mentions', 'stories', 'authors', 'monitors', 'sources'] as const;
 
 function Tabs() {
   const { t } = useTranslation();
@@ -49,6 +53,11 @@ export function ListenPage() {
         <Route path="monitors/:monitorId" element={<MonitorDetail />} />
         <Route path="monitors/:monitorId/edit" element={<MonitorEditor />} />
         <Route path="sources" element={<Sources />} />
+        <Route path="stories" element={<StoryList />} />
+        <Route path="stories/:storyId" element={<StoryDetail />} />
+        <Route path="authors" element={<AuthorList />} />
+        <Route path="authors/by/:source/:handle" element={<AuthorByHandle />} />
+        <Route path="authors/:authorId" element={<AuthorDetail />} />
       </Routes>
     </div>
   );

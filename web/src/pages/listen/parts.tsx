@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format.ts';
 import { useAuthenticated } from '../../session.tsx';
+import { AuthorLink } from './StoryParts.tsx';
 import type { Language, Mention, Sentiment } from './types.ts';
 
 export function useCanWrite(): boolean {
@@ -46,7 +47,7 @@ export function MentionItem({ mention }: { mention: Mention }) {
         <SentimentBadge sentiment={mention.sentiment} />
         <LanguageBadge lang={mention.lang} />
         <span className="tag">{t(`listen.sources.${mention.source}`)}</span>
-        {mention.author && <span className="mention__author">{mention.author}</span>}
+        {mention.author && <AuthorLink source={mention.source} author={mention.author} />}
         <time dateTime={mention.at} className="muted">
           {f.dateTime(mention.at)}
         </time>
