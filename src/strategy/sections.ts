@@ -6,6 +6,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../db/connect.ts';
 import { DomainError, fieldError } from '../errors.ts';
 import type { Actor } from '../team/auth.ts';
+import { auditPlan, itemLabel } from './audit.ts';
 import {
   strategyAudiences,
   strategyChannels,
@@ -170,6 +171,14 @@ export async function createItem(
       .returning()) as Row[];
     await touchPlan(tx, actor.orgId, planId);
     if (!row) throw new Error('insert returned nothing');
+    await auditPlan(
+      tx,
+      actor,
+      planId,
+      'strategy.item_added',
+      await itemLabel(tx, name, row),
+      auditDetails(name, row),
+    );
     return row;
   });
 }
@@ -194,7 +203,12 @@ export async function updateItem(
       .where(and(eq(section.id, id), eq(section.orgId, actor.orgId)))
       .returning()) as Row[];
     await touchPlan(tx, actor.orgId, scope.planId);
-    return row ?? current;
+    const after = row ?? current;
+    await auditPlan(tx, actor, scope.planId, 'strategy.item_changed', await itemLabel(tx, name, after), {
+      ...auditDetails(name, after),
+      fields: Object.keys(changes),
+    });
+    return after;
   });
 }
 
@@ -204,7 +218,15 @@ export async function deleteItem(db: Db, actor: Actor, name: SectionName, id: st
     const current = await rowOf(tx, section, actor.orgId, id);
     const scope = { orgId: actor.orgId, planId: current.planId as string };
     await section.beforeDelete?.(tx, scope, id);
+    // Named before it goes: a KPI's goal, a responsibility's person.
+    const label = await itemLabel(tx, name, current);
+    await auditPlan(tx, actor, scope.planId, 'strategy.item_removed', label, auditDetails(name, current));
     await tx.delete(section.table).where(and(eq(section.id, id), eq(section.orgId, actor.orgId)));
     await touchPlan(tx, actor.orgId, scope.planId);
   });
+}
+
+/** The part of the plan an item belongs to, and a KPI's kind, for the audit log. */
+function auditDetails(name: SectionName, row: Row): Record<string, unknown> {
+  return { section: name, ...(name === 'kpis' && { kind: row.kind }) };
 }

@@ -7,6 +7,7 @@ import { DomainError, fieldError } from '../errors.ts';
 import type { Actor } from '../team/auth.ts';
 import { listMembers, namesOf } from '../team/members.ts';
 import type { Role } from '../team/schema.ts';
+import { auditPlan, planParts } from './audit.ts';
 import type { PlanPatch } from './input.ts';
 import {
   strategyAudiences,
@@ -132,6 +133,7 @@ export async function createPersonalPlan(db: Db, actor: Actor, personUserId: str
       .values({ orgId: actor.orgId, personUserId, leaderUserId: personUserId })
       .returning();
     if (!plan) throw new Error('insert returned nothing');
+    await auditPlan(tx, actor, plan.id, 'strategy.personal_plan_created', personUserId);
     return plan;
   });
 }
@@ -145,6 +147,7 @@ export async function deletePlan(db: Db, actor: Actor, planId: string): Promise<
         'org_plan_kept',
         "The organisation's plan can't be deleted; empty its sections instead",
       );
+    await auditPlan(tx, actor, planId, 'strategy.personal_plan_deleted', plan.personUserId);
     await tx
       .delete(strategyPlans)
       .where(and(eq(strategyPlans.id, planId), eq(strategyPlans.orgId, actor.orgId)));
@@ -164,6 +167,8 @@ export async function updatePlan(
       .update(strategyPlans)
       .set({ ...patch, updatedAt: new Date() })
       .where(and(eq(strategyPlans.id, planId), eq(strategyPlans.orgId, actor.orgId)));
+    const parts = planParts(patch);
+    if (parts.length > 0) await auditPlan(tx, actor, planId, 'strategy.plan_updated', '', { parts });
   });
   return getPlanDocument(db, actor.orgId, planId);
 }

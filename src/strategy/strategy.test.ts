@@ -251,4 +251,60 @@ describeEachDb('strategy workspace', (get) => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.rawPayload.length).toBeGreaterThan(2000);
   });
+
+  it('writes every change to the plan into the audit log with a readable action', async () => {
+    type Entry = {
+      action: string;
+      target: string | null;
+      details: Record<string, unknown>;
+      actor: { id: string; name: string } | null;
+    };
+    const since = async (n: number) => {
+      const log = await admin.get<{ entries: Entry[] }>('/api/audit?limit=500');
+      return log.body.entries
+        .filter((e) => e.action.startsWith('strategy.'))
+        .slice(0, n)
+        .reverse();
+    };
+    await editor.patch(`/api/strategy/plans/${planId}`, {
+      vision: 'Energy advice anyone can act on.',
+      reach: 'public',
+    });
+    const goal = await editor.post<{ id: string }>(`/api/strategy/plans/${planId}/goals`, {
+      title: 'Customers hear from Łukasz',
+      objective: 'loyal_customers',
+    });
+    const kpi = await editor.post<{ id: string }>(`/api/strategy/goals/${goal.body.id}/kpis`, {
+      kind: 'ambassadors',
+    });
+    await editor.patch(`/api/strategy/goals/${goal.body.id}`, { title: 'Customers hear from Łukasz Nowak' });
+    await editor.delete(`/api/strategy/kpis/${kpi.body.id}`);
+    await editor.delete(`/api/strategy/goals/${goal.body.id}`);
+    const personal = await admin.post<{ plan: { id: string } }>('/api/strategy/plans', {
+      personUserId: editorId,
+    });
+    await editor.post(`/api/strategy/plans/${personal.body.plan.id}/watch-terms`, {
+      kind: 'leader',
+      term: 'Jonas',
+    });
+    await admin.delete(`/api/strategy/plans/${personal.body.plan.id}`);
+    const entries = await since(9);
+    expect(entries.map((e) => [e.action, e.target])).toEqual([
+      ['strategy.plan_updated', ''],
+      ['strategy.item_added', 'Customers hear from Łukasz'],
+      ['strategy.item_added', 'Customers hear from Łukasz'],
+      ['strategy.item_changed', 'Customers hear from Łukasz Nowak'],
+      ['strategy.item_removed', 'Customers hear from Łukasz Nowak'],
+      ['strategy.item_removed', 'Customers hear from Łukasz Nowak'],
+      ['strategy.personal_plan_created', editorId],
+      ['strategy.item_added', 'Jonas'],
+      ['strategy.personal_plan_deleted', editorId],
+    ]);
+    expect(entries[0]!.details).toMatchObject({ planId, parts: ['decisions', 'presence'] });
+    expect(entries[0]!.actor).toEqual({ id: editorId, name: 'editor person' });
+    expect(entries[2]!.details).toMatchObject({ section: 'kpis', kind: 'ambassadors' });
+    expect(entries[3]!.details).toMatchObject({ section: 'goals', fields: ['title'] });
+    expect(entries[7]!.details).toMatchObject({ section: 'watchTerms', person: 'editor person' });
+    expect(entries[8]!.details).toMatchObject({ person: 'editor person' });
+  });
 });

@@ -46,6 +46,12 @@ const ACTIONS = [
   'monitor.deleted',
   'feed.added',
   'feed.removed',
+  'strategy.plan_updated',
+  'strategy.item_added',
+  'strategy.item_changed',
+  'strategy.item_removed',
+  'strategy.personal_plan_created',
+  'strategy.personal_plan_deleted',
 ] as const;
 type KnownAction = (typeof ACTIONS)[number];
 

@@ -32,6 +32,21 @@ function isPerson(details: unknown): details is { name: string; email?: string }
   );
 }
 
+const STRATEGY_SECTION_NAMES = [
+  'goals',
+  'kpis',
+  'audiences',
+  'channels',
+  'topics',
+  'watchTerms',
+  'responsibilities',
+] as const;
+type StrategySection = (typeof STRATEGY_SECTION_NAMES)[number];
+const STRATEGY_SECTIONS = new Set<string>(STRATEGY_SECTION_NAMES);
+const STRATEGY_PART_NAMES = ['purpose', 'decisions', 'leadership', 'presence', 'topics'] as const;
+type StrategyPart = (typeof STRATEGY_PART_NAMES)[number];
+const STRATEGY_PARTS = new Set<string>(STRATEGY_PART_NAMES);
+
 export function detailsText(t: TFunction, details: unknown): string {
   if (details === null || details === undefined) return '';
   if (typeof details !== 'object' || Array.isArray(details)) return plain(details);
@@ -39,6 +54,27 @@ export function detailsText(t: TFunction, details: unknown): string {
   const parts: string[] = [];
   // The person's name and email already show as the target.
   const skip = isPerson(details) ? new Set(['name', 'email']) : new Set<string>();
+  // Strategy edits: the part of the plan, a KPI's kind, the parts of the plan changed, whose personal plan.
+  if (typeof record.person === 'string') {
+    parts.push(t('settings.audit.strategy.person', { name: record.person }));
+    skip.add('person');
+  }
+  if (typeof record.section === 'string' && STRATEGY_SECTIONS.has(record.section)) {
+    parts.push(t(`settings.audit.strategy.section.${record.section as StrategySection}`));
+    skip.add('section');
+    skip.add('fields');
+    if (typeof record.kind === 'string') {
+      parts.push(t(`strategy.vocab.kpiKind.${record.kind}`, { defaultValue: record.kind }));
+      skip.add('kind');
+    }
+  }
+  if (Array.isArray(record.parts)) {
+    const names = record.parts
+      .filter((p): p is StrategyPart => typeof p === 'string' && STRATEGY_PARTS.has(p))
+      .map((p) => t(`settings.audit.strategy.part.${p}`));
+    parts.push(t('settings.audit.strategy.parts', { parts: names.join(', ') }));
+    skip.add('parts');
+  }
   if (isRole(record.from) && isRole(record.to)) {
     parts.push(`${t(`roles.${record.from}`)} → ${t(`roles.${record.to}`)}`);
   }
