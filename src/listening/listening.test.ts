@@ -444,8 +444,20 @@ describeEachDb('listening over HTTP', (get) => {
 
     // A live source's sink: posts in, and a deletion at the source removes the mention and its matches.
     const sink = pipelineSink(db, orgId);
+    const fourth = 'at://did:plc:abc/app.bsky.feed.post/4';
     await sink.write({
-      posts: [{ ...post, id: 'at://did:plc:abc/app.bsky.feed.post/4', text: 'Vindkraft i vinden' }],
+      posts: [
+        {
+          ...post,
+          id: fourth,
+          externalId: fourth,
+          text: 'Vindkraft i vinden',
+          authorDisplay: 'Kari',
+          mentions: [],
+          hashtags: [],
+          langs: ['nb'],
+        },
+      ],
       deletes: [{ source: 'bluesky', externalId: post.id, deletedAt: new Date() }],
     });
     const after = await viewer.get<MentionPage>(`/api/mentions?monitor=${vind.body.id}&source=bluesky`);
