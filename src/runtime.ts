@@ -65,7 +65,10 @@ export async function run(
           publicUrl: config.publicUrl,
         }),
         // Bluesky (Jetstream or a relay) and Mastodon, each off unless its STEMME_* address is set.
-        ...liveSourceJobs({ ...liveSourceConfig(), urlPolicy: { allowPrivate: config.allowPrivateNetworks } }),
+        ...liveSourceJobs({
+          ...liveSourceConfig(),
+          urlPolicy: { allowPrivate: config.allowPrivateNetworks },
+        }),
       ];
       worker = new Worker({ database, jobs, concurrency: config.workerConcurrency, logger });
       worker.start();

@@ -1,0 +1,11 @@
+// The Mastodon listening source: public and hashtag timelines over REST, the streaming API, status normalisation.
+export { normaliseStatus, type ReblogPolicy } from './status.ts';
+export { MastodonStream, type MastodonStreamOptions } from './streaming.ts';
+export {
+  MastodonApiError,
+  type MastodonTimeline,
+  pollTimeline,
+  RecentIds,
+  type TimelinePollOptions,
+  type TimelinePollResult,
+} from './timeline.ts';
