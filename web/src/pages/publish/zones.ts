@@ -61,7 +61,10 @@ function offsetAt(at: Date, timeZone: string): number {
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
-/** The instant a wall-clock date and time in a zone stands for (the later one in a DST gap's repeat). */
+/**
+ * The instant a wall-clock date and time in a zone stands for. A time the clock skips (spring) moves forward by
+ * the gap (02:30 → 03:30 in Oslo); a time the clock repeats (autumn) is its first occurrence.
+ */
 export function fromWallTime(date: string, time: string, timeZone: string): Date {
   const [y, m, d] = date.split('-').map(Number);
   const [hh, mm] = time.split(':').map(Number);
