@@ -223,6 +223,26 @@ describe('Bluesky repo event stream', () => {
     expect([...sink.counts().values()].every((n) => n === 1)).toBe(true);
   });
 
+  it('reads on from the present when the saved cursor is ahead of the server (FutureCursor), and says so', async () => {
+    const state = new StreamStateStore(database.db);
+    await state.save('future', 'bluesky-repos', { cursor: '999999999', delivered: 0 });
+    const sink = new CollectingSink();
+    const s = stream(sink, { key: 'future' });
+    await s.start();
+    try {
+      await until(
+        async () => (await state.load('future'))?.error?.includes('numbering was reset') === true,
+        'the error',
+      );
+      const post = await alice.post('etter tilbakestilling');
+      await until(() => sink.has(post.uri), 'the post after the reset');
+      await s.drain();
+      expect(Number((await state.load('future'))?.cursor)).toBeLessThan(999999999);
+    } finally {
+      await s.stop();
+    }
+  });
+
   it('refuses a loopback relay address unless private networks are allowed', async () => {
     const s = new RepoStream({
       service: proxy.url('ws'),

@@ -105,7 +105,7 @@ export class RepoStream {
           trackEvent: (_did, seq, handler) => this.track(seq, handler),
         },
         handleEvent: (evt) => this.handle(evt),
-        onError: (err) => this.opts.onError?.(err),
+        onError: (err) => this.failed(err),
         subscriptionReconnectDelay: this.opts.reconnectMs ?? 1000,
         // Every (re)connection resolves the host again and refuses private addresses unless allowed.
         lookup: guardedLookup(this.opts),
@@ -127,6 +127,19 @@ export class RepoStream {
       // The server closed the stream cleanly (a restart, a deploy): connect again from where we are.
       if (!this.stopped) await new Promise((r) => setTimeout(r, this.opts.reconnectMs ?? 1000));
     }
+  }
+
+  private failed(err: unknown): void {
+    const code = (err as { cause?: { error?: unknown } }).cause?.error;
+    if (code === 'FutureCursor') {
+      // Our cursor is ahead of the server (a new relay, a reset PDS): its numbering started again. Read on from
+      // its present, and say so: what was sequenced in between under the old numbering is not replayed.
+      this.lastReceived = undefined;
+      const message =
+        'The server has no events after our cursor (its numbering was reset); reading on from now';
+      void this.opts.state.recordError(this.key, 'bluesky-repos', message).catch(() => {});
+    }
+    this.opts.onError?.(err);
   }
 
   private track(seq: number, handler: () => Promise<void>): Promise<void> {
