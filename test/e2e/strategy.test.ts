@@ -18,8 +18,10 @@ describe('browser: the strategy workspace', () => {
     await onboardInBrowser(page, server.url);
     await page.getByTestId('health-section').waitFor();
     expect(await page.getByTestId('findings-critical').getByTestId('finding-purpose').count()).toBe(1);
-    // What Stemme cannot check yet is said plainly, not guessed.
-    expect(await page.getByTestId('findings-unavailable').textContent()).toContain('Listening is not built');
+    // The check reads live data: a new organisation has no guidelines yet, and the fix leads to writing them.
+    const guidelines = page.getByTestId('fix-guidelines-published');
+    expect(await guidelines.getAttribute('href')).toBe('/guidelines?tab=proposals');
+    expect(await page.getByTestId('findings-unavailable').count()).toBe(0);
 
     // Add a channel; it waits in the tray until it is placed on the matrix by a click.
     await page.getByTestId('strategy-tab-channels').click();
@@ -86,6 +88,28 @@ describe('browser: the strategy workspace', () => {
     expect(md.status).toBe(200);
     expect(md.text).toContain('# Strategi for sociale medier: Fjellvind AS');
     expect(md.text).toContain('Answer customers where they are');
+
+    // Name the leader: no monitor covers their name, and the fix opens a new monitor with the query filled in.
+    await page.getByTestId('strategy-tab-team').click();
+    const leaderSelect = page.getByTestId('leader-select');
+    const leaderName = (await leaderSelect.locator('option').nth(1).textContent()) ?? '';
+    await leaderSelect.selectOption({ index: 1 });
+    await page.getByTestId('leader-save').click();
+    await expect.poll(() => page.getByTestId('leader-save').isDisabled()).toBe(true);
+    await page.getByTestId('strategy-tab-health').click();
+    await page.getByTestId('health-run').click();
+    await page.getByTestId('findings-critical').getByTestId('finding-monitors:leader').waitFor();
+    await page.getByTestId('fix-monitors:leader').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/listen/monitors/new');
+    expect(await page.getByTestId('monitor-query').inputValue()).toBe(`"${leaderName}"`);
+    expect(await page.getByTestId('monitor-name').inputValue()).toBe(leaderName);
+    await page.getByTestId('monitor-query-ok').waitFor();
+    await page.getByTestId('monitor-save').click();
+    await expect.poll(() => new URL(page.url()).pathname).not.toBe('/listen/monitors/new');
+    await page.goto(`${server.url}/strategy/health`);
+    await page.getByTestId('health-run').click();
+    await page.getByTestId(`finding-channel-content:${channelId}`).waitFor();
+    await expect.poll(() => page.getByTestId('finding-monitors:leader').count()).toBe(0);
 
     // And the workspace speaks Norwegian when asked.
     await page.getByTestId('language-select').selectOption('nb');
