@@ -12,6 +12,7 @@ export {
   liveSourceConfig,
   liveSourceJobs,
   MASTODON_POLL_JOB,
+  MASTODON_STREAM_JOB,
   searchKeywords,
 } from './job.ts';
 export { normalisePostRecord, parsePostUri, postUrl } from './record.ts';

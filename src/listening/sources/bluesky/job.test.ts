@@ -18,6 +18,7 @@ import {
   liveSourceConfig,
   liveSourceJobs,
   MASTODON_POLL_JOB,
+  MASTODON_STREAM_JOB,
   monitoredHashtags,
   searchKeywords,
 } from './job.ts';
@@ -234,5 +235,40 @@ describeEachDb('live sources feed the pipeline', (get) => {
     expect(valg).toContain(status.uri);
     expect(rows.map((r) => r.externalId).sort()).toEqual(valg.sort());
     expect((await stored('A')).filter((r) => r.source === 'mastodon')).toEqual([]);
+  });
+
+  it('the Mastodon stream job follows the hashtags on the streaming API found through the instance', async () => {
+    const db = get().db;
+    const jobs = liveSourceJobs({
+      mastodonInstances: [masto.url],
+      mastodonStreaming: true,
+      urlPolicy: { allowPrivate: true },
+      holdMs: 60_000,
+    });
+    const job = jobs.find((j) => j.name === MASTODON_STREAM_JOB)!;
+    const messages = masto.streamMessages.length;
+    const kari = account('kari', 'fjord.social', 'Kari Nordmann');
+    let status: { uri: string } | undefined;
+    const running = runJob(job, db, async () => {
+      if (!status && masto.streamMessages.length > messages) {
+        status = masto.publish(
+          kari,
+          '<p>Direkte fra <a href="https://fjord.social/tags/valg" class="mention hashtag" rel="tag">#valg</a></p>',
+          {
+            tags: [{ id: '1', name: 'valg', url: 'https://fjord.social/tags/valg' }],
+          },
+        );
+      }
+      if (!status) return false;
+      const rows = await stored('B');
+      return rows.some((r) => r.externalId === status?.uri);
+    });
+    await running;
+    expect(masto.requests.some((r) => r.path === '/api/v2/instance')).toBe(true);
+    expect(masto.streamMessages.slice(messages)).toContainEqual({
+      type: 'subscribe',
+      stream: 'hashtag',
+      tag: 'valg',
+    });
   });
 });

@@ -18,7 +18,8 @@ import { activeMonitors } from '../../monitor-set.ts';
 import { enrich, removeMentions, store } from '../../pipeline.ts';
 import { parse, requiredKeys } from '../../query/index.ts';
 import { mentions, monitors } from '../../schema.ts';
-import { pollTimeline } from '../mastodon/timeline.ts';
+import { MastodonStream } from '../mastodon/streaming.ts';
+import { pollTimeline, RecentIds, streamingUrlOf } from '../mastodon/timeline.ts';
 import { ActorResolver } from './actors.ts';
 import { guardedFetch, type UrlPolicy } from './guard.ts';
 import { JetstreamStream } from './jetstream.ts';
@@ -30,6 +31,7 @@ import { StreamStateStore } from './state.ts';
 export const BLUESKY_STREAM_JOB = 'listening.bluesky-stream';
 export const MASTODON_POLL_JOB = 'listening.mastodon-poll';
 export const BLUESKY_BACKFILL_JOB = 'listening.bluesky-backfill';
+export const MASTODON_STREAM_JOB = 'listening.mastodon-stream';
 
 export interface LiveSourceConfig {
   /** Jetstream, e.g. wss://jetstream2.us-east.bsky.network (preferred when both are set: lighter). */
@@ -41,6 +43,8 @@ export interface LiveSourceConfig {
   appviewUrl?: string;
   /** Mastodon instances whose hashtag timelines are polled for the monitors' #hashtags. */
   mastodonInstances?: string[];
+  /** Also follow those hashtags on the instances' streaming API (seconds instead of a minute). */
+  mastodonStreaming?: boolean;
 }
 
 /** Reads the live-source settings from the environment; every source is off unless its address is set. */
@@ -60,6 +64,7 @@ export function liveSourceConfig(env: Record<string, string | undefined> = proce
   if (plc) out.plcUrl = plc;
   if (appview) out.appviewUrl = appview;
   if (instances.length) out.mastodonInstances = instances;
+  if (v('STEMME_MASTODON_STREAMING') === 'true') out.mastodonStreaming = true;
   return out;
 }
 
@@ -337,6 +342,58 @@ export function liveSourceJobs(opts: LiveSourceJobOptions = {}): JobDefinition<u
               { instances: instances.length, tags: tags.length, delivered, failed },
               'polled Mastodon',
             );
+        },
+      }) as JobDefinition<unknown>,
+    );
+  }
+  if (instances.length && opts.mastodonStreaming) {
+    jobs.push(
+      defineJob<Record<string, never>>({
+        name: MASTODON_STREAM_JOB,
+        every: 1000,
+        maxAttempts: 3,
+        timeoutMs: holdMs + 60_000,
+        async run(_payload, { db, log, signal }) {
+          const tags = await monitoredHashtags(db);
+          if (tags.length === 0) return;
+          const sink = fanOutSink(db, 'mastodon');
+          const onError = logErrors(log, 'Mastodon stream error');
+          const streams: MastodonStream[] = [];
+          for (const instance of instances) {
+            let streamingUrl: string;
+            try {
+              streamingUrl = await streamingUrlOf(instance, policy, signal);
+            } catch (err) {
+              onError(err);
+              continue;
+            }
+            const seen = new RecentIds();
+            for (const tag of tags)
+              streams.push(
+                new MastodonStream({
+                  streamingUrl,
+                  timeline: { kind: 'tag', tag },
+                  sink,
+                  seen,
+                  onError,
+                  ...policy,
+                }),
+              );
+          }
+          await holdStream(
+            {
+              start: async () => {
+                await Promise.all(streams.map((s) => s.start()));
+              },
+              stop: async () => {
+                await Promise.all(streams.map((s) => s.stop()));
+              },
+            },
+            signal,
+            holdMs,
+          );
+          const delivered = streams.reduce((n, s) => n + s.delivered, 0);
+          log.info({ streams: streams.length, delivered }, 'Mastodon stream run ended');
         },
       }) as JobDefinition<unknown>,
     );

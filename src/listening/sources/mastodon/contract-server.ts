@@ -100,6 +100,13 @@ export class MastodonTimelineServer {
     const url = new URL(req.url ?? '/', this.url);
     const query = Object.fromEntries(url.searchParams);
     this.requests.push({ path: url.pathname, query, authorization: req.headers.authorization });
+    if (url.pathname === '/api/v2/instance') {
+      // The part of the documented Instance entity a streaming client needs.
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      return void res.end(
+        JSON.stringify({ domain: 'fjord.social', configuration: { urls: { streaming: this.streamingUrl } } }),
+      );
+    }
     let list: mastodon.v1.Status[];
     const tag = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(url.pathname);
     if (url.pathname === '/api/v1/timelines/public') list = this.statuses;

@@ -6,6 +6,7 @@ export {
   type MastodonTimeline,
   pollTimeline,
   RecentIds,
+  streamingUrlOf,
   type TimelinePollOptions,
   type TimelinePollResult,
 } from './timeline.ts';

@@ -117,6 +117,28 @@ async function getStatuses(
   return camelKeys(data) as mastodon.v1.Status[];
 }
 
+/** The instance's streaming API address (GET /api/v2/instance → configuration.urls.streaming). */
+export async function streamingUrlOf(
+  instance: string,
+  policy: UrlPolicy = {},
+  signal?: AbortSignal,
+): Promise<string> {
+  const url = new URL(`${instance.replace(/\/+$/, '')}/api/v2/instance`);
+  const res = await safeRequest(url, {
+    headers: { accept: 'application/json', 'user-agent': 'Stemme listening' },
+    maxRedirects: 3,
+    ...(signal ? { signal } : {}),
+    ...(policy.allowPrivate ? { allowPrivate: true } : {}),
+    ...(policy.allowedAddresses ? { allowedAddresses: policy.allowedAddresses } : {}),
+  });
+  const body = new TextDecoder().decode(await readLimited(res.body, 1024 * 1024));
+  if (res.status !== 200) throw new MastodonApiError(res.status, `${url.host} answered HTTP ${res.status}`);
+  const streaming = (JSON.parse(body) as { configuration?: { urls?: { streaming?: unknown } } }).configuration
+    ?.urls?.streaming;
+  // Older instances leave it out: the streaming API is then on the instance's own address.
+  return typeof streaming === 'string' && streaming ? streaming : instance.replace(/^http/, 'ws');
+}
+
 export async function pollTimeline(opts: TimelinePollOptions): Promise<TimelinePollResult> {
   const key = opts.key ?? timelineKey(opts.instance, opts.timeline);
   const limit = String(Math.min(40, Math.max(1, opts.pageSize ?? 40)));
