@@ -16,6 +16,7 @@ import {
 } from '../alerts/names.ts';
 import { webhookBody } from '../alerts/payload.ts';
 import { monitors } from '../schema.ts';
+import { authorHandle } from '../stories/index.ts';
 import {
   alertRules,
   alertWebhooks,
@@ -42,7 +43,6 @@ import {
 } from './score.ts';
 
 const BASELINE_TTL_MS = 5 * 60_000;
-const AUTHOR_DAYS_MS = 30 * 24 * 3_600_000;
 const TEXT_MAX = 400;
 
 interface CachedBaseline {
@@ -122,7 +122,7 @@ interface WindowPost {
   authorWeight: number;
 }
 
-/** The window's mentions (newest 300) with each author's weight: earlier mentions over the org's monitors. */
+/** The window's mentions (newest 300) with each author's weight: their earlier mentions over the org's monitors. */
 async function windowPosts(db: DbOrTx, orgId: string, monitorId: string, now: Date): Promise<WindowPost[]> {
   const from = new Date(now.getTime() - WINDOW_MS);
   const rows = await queryRows<{
@@ -143,22 +143,30 @@ async function windowPosts(db: DbOrTx, orgId: string, monitorId: string, now: Da
           and mm.at <= ${now.toISOString()}::timestamptz
         order by mm.at desc limit 300`,
   );
-  const authors = [...new Set(rows.map((r) => r.author).filter((a): a is string => !!a))];
+  // Weights come from the influence module's authors table (src/listening/stories): its matched-mention count
+  // per author, less what the author posted in this window, so shouting in the storm itself does not count.
+  const inWindow = new Map<string, number>();
+  const keyOf = (r: { source: string; author: string | null }) =>
+    r.author ? `${r.source}\u0000${authorHandle(r.author)}` : null;
+  for (const r of rows) {
+    const k = keyOf(r);
+    if (k) inWindow.set(k, (inWindow.get(k) ?? 0) + 1);
+  }
   const weights = new Map<string, number>();
-  if (authors.length) {
-    const since = new Date(from.getTime() - AUTHOR_DAYS_MS).toISOString();
-    const counted = await queryRows<{ author: string; n: number }>(
+  if (inWindow.size) {
+    const pairs = [...inWindow.keys()].map((k) => k.split('\u0000') as [string, string]);
+    const counted = await queryRows<{ source: string; handle: string; n: number }>(
       db,
-      sql`select m.author, count(*)::int as n from mentions m
-          where m.org_id = ${orgId}::uuid and m.author in (${sql.join(
-            authors.map((a) => sql`${a}`),
+      sql`select a.source, a.handle, a.mention_count as n from authors a
+          where a.org_id = ${orgId}::uuid and (a.source, a.handle) in (${sql.join(
+            pairs.map(([src, h]) => sql`(${src}, ${h})`),
             sql`, `,
-          )})
-            and m.at > ${since}::timestamptz and m.at <= ${from.toISOString()}::timestamptz
-            and exists (select 1 from mention_matches x where x.mention_id = m.id)
-          group by m.author`,
+          )})`,
     );
-    for (const c of counted) weights.set(c.author, Number(c.n));
+    for (const c of counted) {
+      const k = `${c.source}\u0000${c.handle}`;
+      weights.set(k, Math.max(0, Number(c.n) - (inWindow.get(k) ?? 0)));
+    }
   }
   return rows.map((r) => ({
     mentionId: r.id,
@@ -170,7 +178,7 @@ async function windowPosts(db: DbOrTx, orgId: string, monitorId: string, now: Da
     sentiment: r.sentiment,
     sentimentScore: Number(r.sentiment_score),
     at: new Date(r.at),
-    authorWeight: r.author ? (weights.get(r.author) ?? 0) : 0,
+    authorWeight: weights.get(keyOf(r) ?? '') ?? 0,
   }));
 }
 
