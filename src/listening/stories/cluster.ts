@@ -34,6 +34,21 @@ export interface ClusterItem {
   /** Posts it quotes, reposts or replies to. */
   refs?: readonly (string | null | undefined)[] | undefined;
   authorId?: string | null | undefined;
+  /** Source, language and sentiment: a story of this one post is written whole, without a recount. */
+  source?: string | undefined;
+  lang?: string | undefined;
+  sentiment?: string | undefined;
+}
+
+/** A story's title: its central post's title or text, whitespace collapsed, at most 140 characters. */
+export function storyTitle(title: string | null | undefined, text: string): string {
+  const t = (title?.trim() ? title : text).replace(/\s+/g, ' ').trim();
+  return t.length > 140 ? `${t.slice(0, 139)}…` : t;
+}
+
+/** A PostgreSQL array literal of text values (NULL for null), for `unnest(…::type[])`. */
+function pgArray(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 }
 
 export interface ClusterResult {
@@ -215,59 +230,92 @@ export async function clusterMentions(
   const mergedAway = [...existing].filter((s) => uf.find(s) !== s);
   const rootOf = (s: string) => uf.find(s);
   const created = [...newStories.entries()].filter(([id]) => rootOf(id) === id);
-  if (created.length)
-    for (let i = 0; i < created.length; i += CHUNK)
-      await db
-        .insert(stories)
-        .values(created.slice(i, i + CHUNK).map(([id, s]) => ({ id, orgId, firstAt: s.at, lastAt: s.at })));
+  // A new story of one post (most of them) is written whole; only stories that grew are recomputed.
+  const perRoot = new Map<string, number>();
+  for (const m of members) perRoot.set(rootOf(m.story), (perRoot.get(rootOf(m.story)) ?? 0) + 1);
+  const single = new Map<string, ClusterItem>();
+  for (const m of members)
+    if (newStories.has(rootOf(m.story)) && perRoot.get(rootOf(m.story)) === 1)
+      single.set(rootOf(m.story), m.item);
+  for (let i = 0; i < created.length; i += CHUNK)
+    await db.insert(stories).values(
+      created.slice(i, i + CHUNK).map(([id, s]) => {
+        const it = single.get(id);
+        if (!it) return { id, orgId, firstAt: s.at, lastAt: s.at };
+        return {
+          id,
+          orgId,
+          firstAt: s.at,
+          lastAt: s.at,
+          size: 1,
+          title: storyTitle(it.title, it.text),
+          centralMentionId: it.mentionId,
+          sources: it.source ? [it.source] : [],
+          languages: it.lang ? [it.lang] : [],
+          positive: it.sentiment === 'positive' ? 1 : 0,
+          negative: it.sentiment === 'negative' ? 1 : 0,
+          neutral: it.sentiment === 'neutral' ? 1 : 0,
+        };
+      }),
+    );
   for (const old of mergedAway) {
     await db.execute(
       sql`update ${storyMembers} set story_id = ${rootOf(old)} where org_id = ${orgId} and story_id = ${old}`,
     );
     await db.execute(sql`delete from ${stories} where id = ${old} and org_id = ${orgId}`);
   }
-  for (let i = 0; i < members.length; i += CHUNK)
-    await db
-      .insert(storyMembers)
-      .values(
-        members.slice(i, i + CHUNK).map((m) => ({
-          mentionId: m.item.mentionId,
-          orgId,
-          storyId: rootOf(m.story),
-          authorId: m.item.authorId ?? null,
-          minhash: m.minhash,
-          degree: m.degree,
-          at: m.item.at,
-        })),
-      )
-      .onConflictDoNothing();
+  // Bulk inserts as a few arrays (unnest) rather than thousands of parameters: much cheaper on PGlite.
+  for (let i = 0; i < members.length; i += CHUNK) {
+    const part = members.slice(i, i + CHUNK);
+    await db.execute(sql`
+      insert into ${storyMembers} (mention_id, org_id, story_id, author_id, minhash, degree, at)
+      select t.m, ${orgId}::uuid, t.s, t.a, t.h::int[], t.d, t.at
+      from unnest(${pgArray(part.map((m) => m.item.mentionId))}::uuid[],
+        ${pgArray(part.map((m) => rootOf(m.story)))}::uuid[],
+        ${pgArray(part.map((m) => m.item.authorId ?? null))}::uuid[],
+        ${pgArray(part.map((m) => (m.minhash ? `{${m.minhash.join(',')}}` : null)))}::text[],
+        ${pgArray(part.map((m) => String(m.degree)))}::int[],
+        ${pgArray(part.map((m) => m.item.at.toISOString()))}::timestamptz[]) as t(m, s, a, h, d, at)
+      on conflict do nothing`);
+  }
   // Members a new mention joined are more central now (this batch's own members included).
   const bumps = [...degreeBump.entries()];
   for (let i = 0; i < bumps.length; i += CHUNK)
     await db.execute(
       sql`update ${storyMembers} s set degree = s.degree + v.n
-        from (values ${sql.join(
-          bumps.slice(i, i + CHUNK).map(([id, n]) => sql`(${id}::uuid, ${n}::int)`),
-          sql`, `,
-        )}) as v(id, n) where s.mention_id = v.id`,
+        from unnest(${pgArray(bumps.slice(i, i + CHUNK).map(([id]) => id))}::uuid[],
+          ${pgArray(bumps.slice(i, i + CHUNK).map(([, n]) => String(n)))}::int[]) as v(id, n)
+        where s.mention_id = v.id`,
     );
-  const keyRows = members.flatMap((m, i) =>
-    feats[i]!.keys.map((k) => ({
-      orgId,
-      key: k.key,
-      kind: k.kind,
-      mentionId: m.item.mentionId,
-      at: m.item.at,
-    })),
-  );
-  for (let i = 0; i < keyRows.length; i += CHUNK)
-    await db
-      .insert(storyKeys)
-      .values(keyRows.slice(i, i + CHUNK))
-      .onConflictDoNothing();
+  const keys: string[] = [];
+  const kinds: string[] = [];
+  const owners: string[] = [];
+  const ats: string[] = [];
+  members.forEach((m, i) => {
+    const at = m.item.at.toISOString();
+    for (const k of feats[i]!.keys) {
+      keys.push(String(k.key));
+      kinds.push(String(k.kind));
+      owners.push(m.item.mentionId);
+      ats.push(at);
+    }
+  });
+  const KEY_CHUNK = 10_000;
+  for (let i = 0; i < keys.length; i += KEY_CHUNK)
+    await db.execute(sql`
+      insert into ${storyKeys} (org_id, key, kind, mention_id, at)
+      select ${orgId}::uuid, t.k, t.kd, t.m, t.at
+      from unnest(${pgArray(keys.slice(i, i + KEY_CHUNK))}::bigint[], ${pgArray(kinds.slice(i, i + KEY_CHUNK))}::int2[],
+        ${pgArray(owners.slice(i, i + KEY_CHUNK))}::uuid[], ${pgArray(ats.slice(i, i + KEY_CHUNK))}::timestamptz[])
+        as t(k, kd, m, at)
+      on conflict do nothing`);
 
   const touched = [...new Set(members.map((m) => rootOf(m.story)))];
-  await refreshStories(db, orgId, touched);
+  await refreshStories(
+    db,
+    orgId,
+    touched.filter((id) => !single.has(id)),
+  );
   result.storyIds = touched;
   result.created = created.length;
   result.merged = mergedAway.length;

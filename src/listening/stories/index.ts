@@ -183,6 +183,9 @@ export async function afterStored(
         externalId: e.post.id,
         links: e.post.links,
         refs: [e.post.quoteOf, e.post.repostOf, e.post.replyTo],
+        source: e.post.source,
+        lang: e.lang,
+        sentiment: e.sentiment,
         authorId: e.post.author
           ? (authorIds.get(`${e.post.source}\u0000${authorHandle(e.post.author)}`) ?? null)
           : null,
