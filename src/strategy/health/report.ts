@@ -28,7 +28,7 @@ export interface HealthFinding {
   /** The app route where it is fixed, e.g. /strategy/goals#purpose or /team. */
   fix: string;
   subject: { kind: SubjectKind; id: string; name: string } | null;
-  /** The check could not look yet: the part of Stemme it needs is not built. */
+  /** The check could not look: the data it needs could not be read. */
   unavailable: boolean;
 }
 

@@ -148,16 +148,14 @@ export const healthDa: HealthTexts = {
   'channels-connected': {
     source: '003, praksis 1: vælg de rigtige platforme',
     title: (f) =>
-      f.unavailable
-        ? 'Kan ikke tjekkes endnu: kanaler kan ikke forbindes i Stemme'
-        : `»${f.name}« er ikke forbundet`,
+      f.unavailable ? 'Kan ikke tjekkes nu: de tilsluttede kanaler' : `»${f.name}« er ikke forbundet`,
     explanation: (f) =>
       f.unavailable
-        ? 'Udgivelse er ikke bygget endnu, så Stemme kan ikke se, om de planlagte kanaler har en forbundet konto.'
+        ? 'Stemme kunne ikke læse de tilsluttede kanaler lige nu, så den kan ikke sige, om de planlagte kanaler har en konto.'
         : 'Kanalen står i planen, men der er ingen konto forbundet til udgivelse.',
     nextStep: (f) =>
       f.unavailable
-        ? 'Intet at gøre nu; tjekket virker, når Udgivelse kommer.'
+        ? 'Prøv igen senere; intet i planen skal ændres for dette.'
         : 'Forbind kontoen under Indstillinger → Kanaler.',
   },
   'team-size': {

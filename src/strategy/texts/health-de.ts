@@ -154,16 +154,14 @@ export const healthDe: HealthTexts = {
   'channels-connected': {
     source: '003, Praxis 1: die richtigen Plattformen wählen',
     title: (f) =>
-      f.unavailable
-        ? 'Noch nicht prüfbar: Kanäle lassen sich in Stemme nicht verbinden'
-        : `„${f.name}“ ist nicht verbunden`,
+      f.unavailable ? 'Gerade nicht prüfbar: die verbundenen Kanäle' : `„${f.name}“ ist nicht verbunden`,
     explanation: (f) =>
       f.unavailable
-        ? 'Das Veröffentlichen ist noch nicht gebaut, daher kann Stemme nicht sehen, ob für die geplanten Kanäle ein Konto verbunden ist.'
+        ? 'Stemme konnte die verbundenen Kanäle gerade nicht lesen und kann daher nicht sagen, ob die geplanten Kanäle ein Konto haben.'
         : 'Der Kanal steht im Plan, aber es ist kein Konto zum Veröffentlichen verbunden.',
     nextStep: (f) =>
       f.unavailable
-        ? 'Jetzt nichts zu tun; diese Prüfung greift, sobald das Veröffentlichen da ist.'
+        ? 'Versuchen Sie es später erneut; am Plan muss dafür nichts geändert werden.'
         : 'Verbinden Sie das Konto unter Einstellungen → Kanäle.',
   },
   'team-size': {

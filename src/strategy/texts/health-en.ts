@@ -149,16 +149,14 @@ export const healthEn: HealthTexts = {
   'channels-connected': {
     source: '003, practice 1: choose the right platforms',
     title: (f) =>
-      f.unavailable
-        ? "Can't check yet: channels can't be connected in Stemme"
-        : `“${f.name}” is not connected`,
+      f.unavailable ? "Can't check now: the connected channels" : `“${f.name}” is not connected`,
     explanation: (f) =>
       f.unavailable
-        ? 'Publishing is not built yet, so Stemme cannot see whether the planned channels have a connected account.'
+        ? 'Stemme could not read the connected channels just now, so it cannot tell whether the planned channels have an account.'
         : 'The channel is in the plan, but no account is connected for publishing to it.',
     nextStep: (f) =>
       f.unavailable
-        ? 'Nothing to do now; this check starts working when Publishing arrives.'
+        ? 'Try again later; nothing in the plan needs changing for this.'
         : 'Connect the account in Settings → Channels.',
   },
   'team-size': {

@@ -148,16 +148,14 @@ export const healthNb: HealthTexts = {
   'channels-connected': {
     source: '003, praksis 1: velg de riktige plattformene',
     title: (f) =>
-      f.unavailable
-        ? 'Kan ikke sjekkes ennå: kanaler kan ikke kobles til i Stemme'
-        : `«${f.name}» er ikke koblet til`,
+      f.unavailable ? 'Kan ikke sjekkes nå: de tilkoblede kanalene' : `«${f.name}» er ikke koblet til`,
     explanation: (f) =>
       f.unavailable
-        ? 'Publisering er ikke bygget ennå, så Stemme kan ikke se om de planlagte kanalene har en tilkoblet konto.'
+        ? 'Stemme fikk ikke lest de tilkoblede kanalene akkurat nå, så den kan ikke si om de planlagte kanalene har en konto.'
         : 'Kanalen står i planen, men ingen konto er koblet til for publisering.',
     nextStep: (f) =>
       f.unavailable
-        ? 'Ingenting å gjøre nå; sjekken virker når Publisering kommer.'
+        ? 'Prøv igjen senere; ingenting i planen må endres for dette.'
         : 'Koble til kontoen under Innstillinger → Kanaler.',
   },
   'team-size': {
