@@ -10,7 +10,8 @@ import { langCodes } from './query/fields.ts';
 import { type Post, tokenize } from './query/index.ts';
 import { mentionMatches, mentions } from './schema.ts';
 import type { Sink, SourceDelete } from './sources/bluesky/sink.ts';
-import { afterStored } from './stories/index.ts';
+import { refreshStories } from './stories/cluster.ts';
+import { afterStored, storiesOfMentions } from './stories/index.ts';
 import { evaluateStorms } from './storms/detect.ts';
 
 export const SOURCES = ['bluesky', 'mastodon', 'rss'] as const;
@@ -266,15 +267,14 @@ export async function removeMentions(
   let removed = 0;
   for (let i = 0; i < deletes.length; i += CHUNK) {
     const part = deletes.slice(i, i + CHUNK);
-    const rows = await db
-      .delete(mentions)
-      .where(
-        and(
-          eq(mentions.orgId, orgId),
-          or(...part.map((d) => and(eq(mentions.source, d.source), eq(mentions.externalId, d.externalId)))),
-        ),
-      )
-      .returning({ id: mentions.id });
+    const where = and(
+      eq(mentions.orgId, orgId),
+      or(...part.map((d) => and(eq(mentions.source, d.source), eq(mentions.externalId, d.externalId)))),
+    );
+    // Their stories shrink (or go, when empty): recounted after the delete.
+    const stories = await storiesOfMentions(db, where);
+    const rows = await db.delete(mentions).where(where).returning({ id: mentions.id });
+    if (stories.length) await refreshStories(db, orgId, stories);
     removed += rows.length;
   }
   return removed;

@@ -1,13 +1,13 @@
 // What the pipeline does with new mentions after storing them, for stories and influence: their authors are
 // upserted (and marked for rescoring), what they point at is recorded (own addresses, replies, quotes,
 // reposts, links, @mentions), and they are clustered into stories.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import type { EnrichedPost } from '../pipeline.ts';
 import { normaliseAuthor } from '../query/fields.ts';
 import { mentions } from '../schema.ts';
 import { type ClusterResult, clusterMentions } from './cluster.ts';
-import { authors, mentionRefs } from './schema.ts';
+import { authors, mentionRefs, storyMembers } from './schema.ts';
 import { refKey, storyLink } from './signature.ts';
 
 const CHUNK = 500;
@@ -192,4 +192,14 @@ export async function afterStored(
       })),
     );
   });
+}
+
+/** Stories holding the mentions that match a condition (before those mentions are deleted). */
+export async function storiesOfMentions(db: DbOrTx, where: SQL | undefined): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: storyMembers.storyId })
+    .from(storyMembers)
+    .innerJoin(mentions, eq(mentions.id, storyMembers.mentionId))
+    .where(where);
+  return rows.map((r) => r.id);
 }

@@ -11,7 +11,7 @@ import { queryRows } from '../../db/connect.ts';
 import type { App } from '../../http/app.ts';
 import { exportOrg, importOrg } from '../../team/transfer.ts';
 import { computeInfluence } from '../influence/compute.ts';
-import { type IncomingPost, ingest } from '../pipeline.ts';
+import { type IncomingPost, ingest, removeMentions } from '../pipeline.ts';
 
 const HOUR = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms);
@@ -208,6 +208,24 @@ describeEachDb('stories and influence', (get) => {
     await ingest(get().db, orgId, netStory());
     stories = (await viewer.get<{ stories: StoryView[] }>('/api/stories?minSize=2')).body.stories;
     expect(stories.map((s) => s.size).sort()).toEqual([3, 3, 4]);
+  });
+
+  it('shrinks a story when the source deletes one of its posts, and drops it when none are left', async () => {
+    const before = (await viewer.get<{ stories: StoryView[] }>('/api/stories?minSize=2')).body.stories;
+    const bridge = before.find((s) => s.size === 3 && s.sources.join(',') === 'mastodon,rss')!;
+    expect(bridge).toBeDefined();
+    await removeMentions(get().db, orgId, [
+      { source: 'mastodon', externalId: 'https://social.example/users/liv/statuses/9' },
+    ]);
+    // The bridge is gone: its story is recounted (the merge stays; it is one story of two now).
+    const after = (await viewer.get<StoryView>(`/api/stories/${bridge.id}`)).body;
+    expect(after.size).toBe(2);
+    expect(after.sources).toEqual(['rss']);
+    await removeMentions(get().db, orgId, [
+      { source: 'rss', externalId: 'feed-1:a' },
+      { source: 'rss', externalId: 'feed-1:b' },
+    ]);
+    expect((await viewer.get(`/api/stories/${bridge.id}`)).status).toBe(404);
   });
 
   it('filters stories by monitor and time, and shows one story with posts, sources, languages and sentiment over time', async () => {
