@@ -53,6 +53,8 @@ export async function engagementEdges(
 
 /** Scores every author of the organisation and stores the result. Returns how many were scored. */
 export async function computeInfluence(db: DbOrTx, orgId: string, now = new Date()): Promise<number> {
+  // Claimed first: mentions stored while this runs mark their authors dirty again for the next run.
+  await db.execute(sql`update ${authors} set dirty = false where org_id = ${orgId} and dirty`);
   const list = await queryRows<{
     id: string;
     followers: number | null;
@@ -90,7 +92,7 @@ export async function computeInfluence(db: DbOrTx, orgId: string, now = new Date
     const part = list.slice(i, i + CHUNK);
     await db.execute(
       sql`update ${authors} a set score = v.score, parts = v.parts::jsonb, engagers = v.engagers,
-          mention_count = v.mentions, monitor_count = v.monitors, dirty = false, computed_at = ${nowIso}::timestamptz
+          mention_count = v.mentions, monitor_count = v.monitors, computed_at = ${nowIso}::timestamptz
         from (values ${sql.join(
           part.map((a) => {
             const s = scores.get(a.id)!;

@@ -9,8 +9,9 @@ import { describeEachDb, freshDatabase } from '../../../test/databases.ts';
 import { addMember, type Client, onboardAdmin, testApp } from '../../../test/http.ts';
 import { queryRows } from '../../db/connect.ts';
 import type { App } from '../../http/app.ts';
+import { silentLogger } from '../../jobs/definition.ts';
 import { exportOrg, importOrg } from '../../team/transfer.ts';
-import { computeInfluence } from '../influence/compute.ts';
+import { computeInfluence, dirtyOrgs, influenceJobs } from '../influence/compute.ts';
 import { type IncomingPost, ingest, removeMentions } from '../pipeline.ts';
 
 const HOUR = 3_600_000;
@@ -334,6 +335,36 @@ describeEachDb('stories and influence', (get) => {
     } finally {
       await other.close();
     }
+  });
+
+  it('rescores organisations with new mentions in the periodic job, and only those', async () => {
+    await ingest(get().db, orgId, [
+      {
+        source: 'bluesky',
+        id: 'at://did:plc:ny/app.bsky.feed.post/3kdd1',
+        author: 'ny.example',
+        text: 'Svar til Kari: Telenor må respektere nettnøytralitet',
+        replyTo: KARI_POST,
+        publishedAt: ago(HOUR),
+      },
+    ]);
+    expect(await dirtyOrgs(get().db)).toEqual([orgId]);
+    const [job] = influenceJobs();
+    const ctx = {
+      jobId: 'j',
+      orgId: null,
+      attempt: 1,
+      maxAttempts: 3,
+      signal: new AbortController().signal,
+      log: silentLogger,
+      db: get().db,
+    };
+    await job!.run({}, ctx);
+    expect(await dirtyOrgs(get().db)).toEqual([]);
+    const kari = (await viewer.get<{ authors: AuthorView[] }>('/api/authors?handle=kari.example')).body
+      .authors[0]!;
+    expect(kari.engagers).toBe(3);
+    expect(kari.parts.find((p) => p.key === 'replies')?.count).toBe(2);
   });
 
   describe('boundaries', () => {
