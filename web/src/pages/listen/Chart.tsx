@@ -11,10 +11,13 @@ export function VolumeChart({
   series,
   label,
   formatBucket,
+  storms = [],
 }: {
   series: StatsBucket[];
   label: string;
   formatBucket: (iso: string) => string;
+  /** Storm episodes to mark behind the bars (src: StormTimeline). */
+  storms?: { id: string; openedAt: string; closedAt: string | null }[];
 }) {
   const { t } = useTranslation();
   const max = Math.max(1, ...series.map((b) => b.total));
@@ -25,6 +28,10 @@ export function VolumeChart({
   const y = (v: number) => (v / max) * innerH;
   const ticks = [0, Math.ceil(max / 2), max];
   const labelEvery = Math.max(1, Math.ceil(series.length / 8));
+  // Time → x: buckets are equally long; the last one ends one bucket after its start.
+  const t0 = series.length ? new Date(series[0]!.start).getTime() : 0;
+  const span = series.length > 1 ? new Date(series[1]!.start).getTime() - t0 : 3_600_000;
+  const xAt = (ms: number) => PAD.left + Math.min(series.length, Math.max(0, (ms - t0) / span)) * step;
   return (
     <svg
       viewBox={`0 0 ${W} ${H}`}
@@ -52,6 +59,25 @@ export function VolumeChart({
           </text>
         </g>
       ))}
+      {series.length > 0 &&
+        storms.map((s) => {
+          const x1 = xAt(new Date(s.openedAt).getTime());
+          const x2 = xAt(s.closedAt ? new Date(s.closedAt).getTime() : Date.now());
+          if (x2 <= PAD.left || x1 >= PAD.left + innerW) return null;
+          return (
+            <rect
+              key={s.id}
+              x={x1}
+              y={PAD.top}
+              width={Math.max(3, x2 - x1)}
+              height={innerH}
+              className="volume-chart__storm"
+              data-testid="chart-storm"
+            >
+              <title>{t('listen.storms.chartMark')}</title>
+            </rect>
+          );
+        })}
       {series.map((b, i) => {
         const x = PAD.left + i * step + (step - barW) / 2;
         let base = PAD.top + innerH;

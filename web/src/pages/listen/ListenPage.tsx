@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { PageHeader } from '../../components/ui.tsx';
 import { useDocumentTitle } from '../../useDocumentTitle.ts';
+import { AlertDetail, AlertList } from './AlertList.tsx';
+import { AlertSettings } from './AlertSettings.tsx';
 import { AuthorByHandle, AuthorDetail } from './AuthorDetail.tsx';
 import { AuthorList } from './AuthorList.tsx';
 import { Mentions } from './Mentions.tsx';
@@ -11,11 +13,12 @@ import { MonitorDetail } from './MonitorDetail.tsx';
 import { MonitorEditor } from './MonitorEditor.tsx';
 import { Monitors } from './Monitors.tsx';
 import { Sources } from './Sources.tsx';
+import { StormToast } from './StormParts.tsx';
 import { StoryDetail } from './StoryDetail.tsx';
 import { StoryList } from './StoryList.tsx';
 import './listen.css';
 
-const TABS = ['mentions', 'stories', 'authors', 'monitors', 'sources'] as const;
+const TABS = ['mentions', 'stories', 'authors', 'monitors', 'alerts', 'sources'] as const;
 
 function Tabs() {
   const { t } = useTranslation();
@@ -46,6 +49,7 @@ export function ListenPage() {
     <div className="page listen">
       <PageHeader title={t('nav.listen')} description={t('listen.description')} />
       <Tabs />
+      <StormToast />
       <Routes>
         <Route index element={<Mentions />} />
         <Route path="monitors" element={<Monitors />} />
@@ -53,6 +57,9 @@ export function ListenPage() {
         <Route path="monitors/:monitorId" element={<MonitorDetail />} />
         <Route path="monitors/:monitorId/edit" element={<MonitorEditor />} />
         <Route path="sources" element={<Sources />} />
+        <Route path="alerts" element={<AlertList />} />
+        <Route path="alerts/settings" element={<AlertSettings />} />
+        <Route path="alerts/:alertId" element={<AlertDetail />} />
         <Route path="stories" element={<StoryList />} />
         <Route path="stories/:storyId" element={<StoryDetail />} />
         <Route path="authors" element={<AuthorList />} />

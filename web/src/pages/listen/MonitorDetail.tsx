@@ -8,8 +8,11 @@ import { Button, Card, EmptyState, ErrorState, LoadingState, Notice } from '../.
 import { errorText } from '../../errors.ts';
 import { useFormat } from '../../format.ts';
 import { useApiData } from '../../useApiData.ts';
+import { AlertRuleCard } from './AlertSettings.tsx';
 import { VolumeChart } from './Chart.tsx';
 import { MentionItem, useCanWrite } from './parts.tsx';
+import type { Storm, StormAlert } from './StormParts.tsx';
+import { StormTimeline } from './StormTimeline.tsx';
 import type { MentionPage, Monitor, MonitorStats } from './types.ts';
 
 export function MonitorDetail() {
@@ -22,6 +25,8 @@ export function MonitorDetail() {
   const monitor = useApiData<Monitor>(`/api/monitors/${monitorId}`);
   const stats = useApiData<MonitorStats>(`/api/monitors/${monitorId}/stats?bucket=${bucket}`);
   const recent = useApiData<MentionPage>(`/api/mentions?monitor=${monitorId}&limit=10`);
+  const storms = useApiData<{ storms: Storm[] }>(`/api/monitors/${monitorId}/storms`);
+  const alerts = useApiData<{ alerts: StormAlert[] }>(`/api/alerts?monitor=${monitorId}&limit=200`);
   const [deleteError, setDeleteError] = useState<unknown>(null);
 
   if (monitor.error) return <ErrorState error={monitor.error} onRetry={monitor.reload} />;
@@ -109,6 +114,7 @@ export function MonitorDetail() {
               series={stats.data.series}
               label={t('listen.monitor.chartTitle')}
               formatBucket={formatBucket}
+              storms={storms.data?.storms}
             />
             <ul className="chart-legend">
               <li className="chart-legend__positive">{t('listen.sentiment.positive')}</li>
@@ -118,6 +124,10 @@ export function MonitorDetail() {
           </>
         )}
       </Card>
+
+      <StormTimeline monitorId={m.id} storms={storms} alerts={alerts} />
+
+      <AlertRuleCard monitorId={m.id} />
 
       <Card
         title={t('listen.monitor.recentTitle')}
