@@ -2,9 +2,10 @@
 // and the engagement edges between them (replies, quotes, reposts and links resolved to the mention they
 // point at; @mentions resolved to the author with that handle), scores them (score.ts) and stores score,
 // parts and engager count. A periodic job does this for organisations with new mentions (dirty authors).
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/connect.ts';
 import { defineJob, type JobDefinition } from '../../jobs/definition.ts';
+import { authorHandle } from '../stories/index.ts';
 import { authors } from '../stories/schema.ts';
 import { type EdgeInput, type EngagementKind, scoreAuthors } from './score.ts';
 
@@ -135,4 +136,35 @@ export function influenceJobs(opts: InfluenceJobOptions = {}): JobDefinition<unk
     },
   });
   return [job as JobDefinition<unknown>];
+}
+
+/**
+ * The stored influence score of the authors of some posts (as the pipeline sees them: source and author as
+ * written), keyed `source\0author`; authors not scored yet are left out. For storm detection ("influential
+ * authors joining") and anything else that weighs posts by who wrote them.
+ */
+export async function influenceOf(
+  db: DbOrTx,
+  orgId: string,
+  posts: readonly { source: string; author?: string | null | undefined }[],
+): Promise<Map<string, number>> {
+  const wanted = new Map<string, string>();
+  for (const p of posts)
+    if (p.author) wanted.set(`${p.source}\u0000${authorHandle(p.author)}`, `${p.source}\u0000${p.author}`);
+  const out = new Map<string, number>();
+  if (wanted.size === 0) return out;
+  const rows = await db
+    .select({ source: authors.source, handle: authors.handle, score: authors.score })
+    .from(authors)
+    .where(
+      and(
+        eq(authors.orgId, orgId),
+        inArray(authors.handle, [...new Set([...wanted.keys()].map((k) => k.split('\u0000')[1]!))]),
+      ),
+    );
+  for (const r of rows) {
+    const asWritten = wanted.get(`${r.source}\u0000${r.handle}`);
+    if (asWritten && r.score > 0) out.set(asWritten, r.score);
+  }
+  return out;
 }

@@ -11,7 +11,7 @@ import { queryRows } from '../../db/connect.ts';
 import type { App } from '../../http/app.ts';
 import { silentLogger } from '../../jobs/definition.ts';
 import { exportOrg, importOrg } from '../../team/transfer.ts';
-import { computeInfluence, dirtyOrgs, influenceJobs } from '../influence/compute.ts';
+import { computeInfluence, dirtyOrgs, influenceJobs, influenceOf } from '../influence/compute.ts';
 import { type IncomingPost, ingest, removeMentions } from '../pipeline.ts';
 
 const HOUR = 3_600_000;
@@ -365,6 +365,13 @@ describeEachDb('stories and influence', (get) => {
       .authors[0]!;
     expect(kari.engagers).toBe(3);
     expect(kari.parts.find((p) => p.key === 'replies')?.count).toBe(2);
+    // As storm detection would ask: the score of the authors of some posts, as the posts name them.
+    const scores = await influenceOf(get().db, orgId, [
+      { source: 'bluesky', author: '@Kari.example' },
+      { source: 'mastodon', author: 'kari.example' },
+      { source: 'rss', author: null },
+    ]);
+    expect([...scores.entries()]).toEqual([['bluesky\u0000@Kari.example', kari.score]]);
   });
 
   describe('boundaries', () => {
