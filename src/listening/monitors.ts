@@ -10,6 +10,7 @@ import { listMembers } from '../team/members.ts';
 import { monitorFilter, withinFilter } from './monitor-set.ts';
 import { compile, type Monitor, tokenize, validate } from './query/index.ts';
 import { type MonitorRow, mentionMatches, mentions, monitors } from './schema.ts';
+import { enqueueBlueskyBackfill, liveSourceConfig, searchKeywords } from './sources/bluesky/job.ts';
 
 export const BACKFILL_DAYS = 7;
 const SCAN_PAGE = 1_000;
@@ -138,6 +139,7 @@ export async function createMonitor(db: Db, actor: Actor, input: MonitorInput): 
       target: created.id,
       details: { name: created.name, query: created.query },
     });
+    await queueSearchBackfill(tx, created);
     return created;
   });
   await backfill(db, row, compiled);
@@ -167,6 +169,13 @@ export async function updateMonitor(
       target: id,
       details: { name: updated.name, fields: Object.keys(patch).sort() },
     });
+    // Switched back on, or asking for other posts: search Bluesky for what it missed.
+    if (
+      (patch.active === true && !before.active) ||
+      (patch.query !== undefined && patch.query !== before.query) ||
+      JSON.stringify(patch.sources ?? before.sources) !== JSON.stringify(before.sources)
+    )
+      await queueSearchBackfill(tx, updated);
     return updated;
   });
   // A new definition, or a monitor switched back on (it missed what came in while paused).
@@ -271,6 +280,22 @@ function matchesMention(
       source: m.source,
     }),
   );
+}
+
+/**
+ * Queues the Bluesky search backfill (the last 7 days) for an active monitor that listens to Bluesky and has
+ * terms to search for, when a Bluesky AppView is configured (STEMME_BLUESKY_APPVIEW_URL: the job exists only
+ * then). Queued in the caller's transaction; one at a time per monitor.
+ */
+async function queueSearchBackfill(
+  tx: DbOrTx,
+  row: MonitorRow,
+  env: Record<string, string | undefined> = process.env,
+): Promise<void> {
+  if (!liveSourceConfig(env).appviewUrl || !row.active) return;
+  if (row.sources.length > 0 && !row.sources.includes('bluesky')) return;
+  if (searchKeywords(row.query).length === 0) return;
+  await enqueueBlueskyBackfill(tx, row.orgId, row.id, BACKFILL_DAYS);
 }
 
 /** Matches a monitor against the stored mentions of the last 7 days and stores what it finds. */

@@ -6,7 +6,7 @@
 // from the saved cursor.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../../db/connect.ts';
+import type { Db, DbOrTx } from '../../../db/connect.ts';
 import {
   defineJob,
   type JobDefinition,
@@ -174,7 +174,7 @@ const backfillPayload = z.object({
 });
 
 /** Queues a Bluesky search backfill for a monitor (once at a time per monitor). */
-export function enqueueBlueskyBackfill(db: Db, orgId: string, monitorId: string, days = 7) {
+export function enqueueBlueskyBackfill(db: DbOrTx, orgId: string, monitorId: string, days = 7) {
   return enqueue(db, BLUESKY_BACKFILL_JOB, { orgId, monitorId, days }, { orgId, uniqueKey: monitorId });
 }
 
