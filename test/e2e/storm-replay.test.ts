@@ -16,7 +16,8 @@ import { MailSink, WebhookReceiver } from '../../src/listening/alerts/test-suppo
 import { ingest } from '../../src/listening/pipeline.ts';
 import { generateSurge, SURGE_QUERY } from '../../src/listening/storms/surge.ts';
 import { SecretBox } from '../../src/security/secret-box.ts';
-import { describeEachDb } from '../databases.ts';
+import { exportOrg, importOrg } from '../../src/team/transfer.ts';
+import { describeEachDb, freshDatabase } from '../databases.ts';
 import { Client, onboardAdmin, PASSWORD, testApp } from '../http.ts';
 
 const MINUTE = 60_000;
@@ -262,5 +263,28 @@ describeEachDb('storm replay through the real pipeline', (get) => {
       );
       return log.body.deliveries.some((d) => d.id === sent.body.id && d.status === 'delivered');
     });
+  });
+
+  it('travels through org export and import: storms, alerts, rules, webhooks (still signing) and deliveries', async () => {
+    const exported = await exportOrg(get().db, orgId);
+    const other = await freshDatabase('pglite');
+    try {
+      await importOrg(other.db, JSON.parse(JSON.stringify(exported)));
+      for (const t of ['storms', 'storm_alerts', 'alert_rules', 'alert_webhooks', 'webhook_deliveries']) {
+        const [row] = await queryRows<{ n: number }>(
+          other.db,
+          sql`select count(*)::int as n from ${sql.raw(t)} where org_id = ${orgId}`,
+        );
+        expect(row!.n, t).toBe(exported.tables[t]?.length);
+        expect(row!.n, t).toBeGreaterThan(0);
+      }
+      const [hook] = await queryRows<{ id: string; secret_sealed: string }>(
+        other.db,
+        sql`select id, secret_sealed from alert_webhooks where id = ${goodId}`,
+      );
+      expect(new SecretBox(Buffer.alloc(32, 1)).decrypt(hook!.secret_sealed, hook!.id)).toBe(goodSecret);
+    } finally {
+      await other.close();
+    }
   });
 });
