@@ -133,21 +133,38 @@ export function TopPosts({ posts }: { posts: TopPost[] }) {
   );
 }
 
+// One EventSource for every subscriber on the page: browsers allow few connections per host, and each stream
+// holds one open.
+const listeners = new Set<(e: StormEvent) => void>();
+let source: EventSource | null = null;
+
+function dispatch(msg: MessageEvent) {
+  let event: StormEvent;
+  try {
+    event = JSON.parse(msg.data) as StormEvent;
+  } catch {
+    return;
+  }
+  for (const l of listeners) l(event);
+}
+
 /** Storm events of the organisation as they happen; reconnects on its own (EventSource). */
 export function useStormEvents(onEvent: (e: StormEvent) => void): void {
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/listening/events', { withCredentials: true });
-    const handle = (msg: MessageEvent) => {
-      try {
-        onEvent(JSON.parse(msg.data) as StormEvent);
-      } catch {
-        // not ours
+    listeners.add(onEvent);
+    if (!source) {
+      source = new EventSource('/api/listening/events', { withCredentials: true });
+      for (const type of ['storm.opened', 'storm.updated', 'storm.closed'])
+        source.addEventListener(type, dispatch as EventListener);
+    }
+    return () => {
+      listeners.delete(onEvent);
+      if (listeners.size === 0 && source) {
+        source.close();
+        source = null;
       }
     };
-    for (const type of ['storm.opened', 'storm.updated', 'storm.closed'])
-      source.addEventListener(type, handle as EventListener);
-    return () => source.close();
   }, [onEvent]);
 }
 
