@@ -57,14 +57,27 @@ export interface EvaluateResult {
   closed: string[];
 }
 
-async function baselineOf(db: DbOrTx, monitorId: string, now: Date): Promise<Baseline> {
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/** Baselines of many monitors: cached ones as they are, the rest in one grouped query. */
+async function baselinesOf(
+  db: DbOrTx,
+  monitorIds: readonly string[],
+  now: Date,
+): Promise<Map<string, Baseline>> {
   let cache = baselineCache.get(db);
   if (!cache) {
     cache = new Map();
     baselineCache.set(db, cache);
   }
-  const hit = cache.get(monitorId);
-  if (hit && Math.abs(now.getTime() - hit.at) < BASELINE_TTL_MS) return hit.baseline;
+  const out = new Map<string, Baseline>();
+  const missing: string[] = [];
+  for (const id of monitorIds) {
+    const hit = cache.get(id);
+    if (hit && Math.abs(now.getTime() - hit.at) < BASELINE_TTL_MS) out.set(id, hit.baseline);
+    else missing.push(id);
+  }
+  if (missing.length === 0) return out;
   const t = now.getTime();
   const windowStart = new Date(t - WINDOW_MS).toISOString();
   const recentStart = new Date(t - RECENT_MS).toISOString();
@@ -73,40 +86,66 @@ async function baselineOf(db: DbOrTx, monitorId: string, now: Date): Promise<Bas
     return { from: new Date(end - WINDOW_MS).toISOString(), to: new Date(end).toISOString() };
   });
   const oldest = weekly[weekly.length - 1]!.from;
-  const [row] = await queryRows<Record<string, number | string | null>>(
+  const rows = await queryRows<Record<string, number | string | null>>(
     db,
-    sql`select
-      count(*) filter (where at > ${recentStart}::timestamptz and at <= ${windowStart}::timestamptz)::int as recent,
-      count(*) filter (where at > ${recentStart}::timestamptz and at <= ${windowStart}::timestamptz
-        and sentiment = 'negative')::int as recent_neg,
-      ${sql.join(
-        weekly.map(
-          (w, i) =>
-            sql`count(*) filter (where at > ${w.from}::timestamptz and at <= ${w.to}::timestamptz)::int as ${sql.raw(`w${i}`)}`,
-        ),
-        sql`, `,
-      )},
-      (select min(at) from mention_matches where monitor_id = ${monitorId}::uuid) as first_at
-      from mention_matches
-      where monitor_id = ${monitorId}::uuid and at > ${oldest}::timestamptz and at <= ${windowStart}::timestamptz`,
+    sql`select m.id as monitor_id, c.*,
+        (select min(x.at) from mention_matches x where x.monitor_id = m.id) as first_at
+      from unnest(${uuidArray(missing)}) as m(id)
+      cross join lateral (
+        select
+          count(*) filter (where at > ${recentStart}::timestamptz)::int as recent,
+          count(*) filter (where at > ${recentStart}::timestamptz and sentiment = 'negative')::int as recent_neg,
+          ${sql.join(
+            weekly.map(
+              (w, i) =>
+                sql`count(*) filter (where at > ${w.from}::timestamptz and at <= ${w.to}::timestamptz)::int as ${sql.raw(`w${i}`)}`,
+            ),
+            sql`, `,
+          )}
+        from mention_matches mm
+        where mm.monitor_id = m.id and mm.at > ${oldest}::timestamptz and mm.at <= ${windowStart}::timestamptz
+      ) c`,
   );
-  const firstAt = row?.first_at ? new Date(row.first_at as string).getTime() : null;
-  // Only history the monitor has counts: weeks before its first match say nothing about it.
-  const recentSpanMs =
-    firstAt === null ? 0 : Math.max(0, Math.min(RECENT_MS - WINDOW_MS, t - WINDOW_MS - firstAt));
-  const weeklyCounts: number[] = [];
-  weekly.forEach((w, i) => {
-    if (firstAt !== null && firstAt <= new Date(w.from).getTime())
-      weeklyCounts.push(Number(row?.[`w${i}`] ?? 0));
-  });
-  const baseline: Baseline = {
-    weekly: weeklyCounts,
-    recentCount: Number(row?.recent ?? 0),
-    recentNegatives: Number(row?.recent_neg ?? 0),
-    recentSpanMs,
-  };
-  cache.set(monitorId, { at: t, baseline });
-  return baseline;
+  for (const row of rows) {
+    const firstAt = row.first_at ? new Date(row.first_at as string).getTime() : null;
+    // Only history the monitor has counts: weeks before its first match say nothing about it.
+    const recentSpanMs =
+      firstAt === null ? 0 : Math.max(0, Math.min(RECENT_MS - WINDOW_MS, t - WINDOW_MS - firstAt));
+    const weeklyCounts: number[] = [];
+    weekly.forEach((w, i) => {
+      if (firstAt !== null && firstAt <= new Date(w.from).getTime())
+        weeklyCounts.push(Number(row[`w${i}`] ?? 0));
+    });
+    const baseline: Baseline = {
+      weekly: weeklyCounts,
+      recentCount: Number(row.recent ?? 0),
+      recentNegatives: Number(row.recent_neg ?? 0),
+      recentSpanMs,
+    };
+    cache.set(String(row.monitor_id), { at: t, baseline });
+    out.set(String(row.monitor_id), baseline);
+  }
+  return out;
+}
+
+/** Mentions and negatives in the current window of many monitors, in one query. */
+async function windowCounts(
+  db: DbOrTx,
+  monitorIds: readonly string[],
+  now: Date,
+): Promise<Map<string, { count: number; negatives: number }>> {
+  const from = new Date(now.getTime() - WINDOW_MS).toISOString();
+  const rows = await queryRows<{ monitor_id: string; n: number; neg: number }>(
+    db,
+    sql`select m.id as monitor_id, c.n, c.neg
+      from unnest(${uuidArray(monitorIds)}) as m(id)
+      cross join lateral (
+        select count(*)::int as n, count(*) filter (where sentiment = 'negative')::int as neg
+        from mention_matches mm
+        where mm.monitor_id = m.id and mm.at > ${from}::timestamptz and mm.at <= ${now.toISOString()}::timestamptz
+      ) c`,
+  );
+  return new Map(rows.map((r) => [String(r.monitor_id), { count: Number(r.n), negatives: Number(r.neg) }]));
 }
 
 interface WindowPost {
@@ -340,19 +379,15 @@ export async function evaluateStorms(
     .where(and(eq(storms.orgId, orgId), eq(storms.status, 'open'), inArray(storms.monitorId, ids)));
   const openBy = new Map(open.map((s) => [s.monitorId, s]));
   const events: StormEvent[] = [];
+  const present = rows.map((r) => r.id);
+  if (present.length === 0) return result;
+  const counts = await windowCounts(db, present, now);
+  const baselines = await baselinesOf(db, present, now);
   for (const m of rows) {
     const thresholds = SENSITIVITY[(m.sensitivity ?? 'normal') as Sensitivity] ?? SENSITIVITY.normal;
-    const from = new Date(now.getTime() - WINDOW_MS).toISOString();
-    const [win] = await queryRows<{ n: number; neg: number }>(
-      db,
-      sql`select count(*)::int as n, count(*) filter (where sentiment = 'negative')::int as neg
-          from mention_matches where monitor_id = ${m.id}::uuid
-            and at > ${from}::timestamptz and at <= ${now.toISOString()}::timestamptz`,
-    );
-    const count = Number(win?.n ?? 0);
-    const negatives = Number(win?.neg ?? 0);
+    const { count, negatives } = counts.get(m.id) ?? { count: 0, negatives: 0 };
     const current = openBy.get(m.id) ?? null;
-    const baseline = await baselineOf(db, m.id, now);
+    const baseline = baselines.get(m.id)!;
     // Authors and top posts cost a join: only when a storm is open or the count comes near the bar.
     const near = current !== null || count >= Math.ceil(thresholds.minCount * 0.6);
     const posts = near ? await windowPosts(db, orgId, m.id, now) : [];
