@@ -26,12 +26,13 @@ describe('browser: onboarding to sign-out', () => {
       'inbox',
       'measure',
       'guidelines',
+      'training',
       'team',
       'settings',
     ]) {
       expect(await page.getByTestId(`nav-${area}`).count(), area).toBe(1);
     }
-    await page.getByTestId('nav-listen').click();
+    await page.getByTestId('nav-inbox').click();
     await page.getByTestId('not-built').waitFor();
 
     // Sign out and in again.
