@@ -43,6 +43,8 @@ import {
 } from './score.ts';
 
 const BASELINE_TTL_MS = 5 * 60_000;
+/** An open storm's reasons and top posts are refreshed at most this often. */
+const REFRESH_MS = 60_000;
 const TEXT_MAX = 400;
 
 interface CachedBaseline {
@@ -388,10 +390,17 @@ export async function evaluateStorms(
     const { count, negatives } = counts.get(m.id) ?? { count: 0, negatives: 0 };
     const current = openBy.get(m.id) ?? null;
     const baseline = baselines.get(m.id)!;
-    // Authors and top posts cost a join: only when a storm is open or the count comes near the bar.
-    const near = current !== null || count >= Math.ceil(thresholds.minCount * 0.6);
-    const posts = near ? await windowPosts(db, orgId, m.id, now) : [];
-    const a = assess({ count, negatives, authors: authorsOf(posts) }, baseline, thresholds);
+    // Authors and top posts cost two queries: only when a storm would open, when a weighty author could tip a
+    // window just under the bar, or when an open storm's picture is older than a minute.
+    const plain = assess({ count, negatives, authors: [] }, baseline, thresholds);
+    const refresh = current !== null && now.getTime() - current.updatedAt.getTime() >= REFRESH_MS;
+    const borderline = !plain.surge && count >= thresholds.minCount && plain.z >= thresholds.z - 1;
+    const needPosts =
+      (current === null && (plain.surge || borderline)) || (current !== null && plain.surge && refresh);
+    const posts = needPosts ? await windowPosts(db, orgId, m.id, now) : [];
+    const a = needPosts
+      ? assess({ count, negatives, authors: authorsOf(posts) }, baseline, thresholds)
+      : plain;
     const step = stormStep(current, a.surge, now);
     if (step === 'open') {
       const event = await openStorm(db, orgId, m, a, topPostsOf(posts), now);
@@ -414,12 +423,13 @@ export async function evaluateStorms(
           peakCount: sql`greatest(${storms.peakCount}, ${a.count})`,
           mentionCount: Math.max(current.mentionCount, Number(mentionsSince?.n ?? 0)),
           negativeShare: a.negativeShare,
-          ...(a.surge && {
-            lastSurgeAt: now,
-            reasons: a.reasons,
-            topPosts: topPostsOf(posts),
-            baselineNegativeShare: a.baselineNegativeShare,
-          }),
+          ...(a.surge && { lastSurgeAt: now }),
+          ...(a.surge &&
+            needPosts && {
+              reasons: a.reasons,
+              topPosts: topPostsOf(posts),
+              baselineNegativeShare: a.baselineNegativeShare,
+            }),
           updatedAt: now,
         })
         .where(and(eq(storms.id, current.id), eq(storms.status, 'open')))
