@@ -122,5 +122,20 @@ export function normalisePostRecord(raw: RawPost, actor: ActorInfo | undefined):
     mentions: [...new Set(mentions)],
     hashtags: [...new Set(hashtags)],
     publishedAt: publishedAt(r.createdAt, raw.seenAt),
+    // What it answers or quotes (at:// URIs): stories and influence count engagement from these.
+    replyTo: isObj(r.reply) && isObj(r.reply.parent) ? (str(r.reply.parent.uri) ?? null) : null,
+    quoteOf: quotedUri(r.embed),
   };
+}
+
+/** The at:// URI of the post a record quotes, directly or beside media. */
+function quotedUri(embed: unknown): string | null {
+  if (!isObj(embed)) return null;
+  const type = str(embed.$type);
+  if (type === 'app.bsky.embed.record' && isObj(embed.record)) {
+    const uri = str(embed.record.uri) ?? '';
+    return parsePostUri(uri) ? uri : null;
+  }
+  if (type === 'app.bsky.embed.recordWithMedia') return quotedUri(embed.record);
+  return null;
 }

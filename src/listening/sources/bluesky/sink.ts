@@ -20,6 +20,9 @@ export interface SourcePost extends Post {
   hashtags: string[];
   /** Every language the post declares (post.lang is the first). */
   langs: string[];
+  /** The post this one replies to or quotes, as the source names it (Bluesky: at:// URIs). */
+  replyTo?: string | null;
+  quoteOf?: string | null;
 }
 
 /** A post removed at the source after we may have stored it. */
