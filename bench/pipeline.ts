@@ -63,6 +63,64 @@ const cpuS = () => {
   return (user + system) / 1e6;
 };
 
+/**
+ * CPU seconds the PostgreSQL server spent for one database: the backends connected to it, read from
+ * /proc/<pid>/stat (the server runs on this machine). Sampled every 250 ms so a backend that closes
+ * meanwhile still counts up to its last sample. Shared server processes (WAL writer, checkpointer) are not
+ * included. Returns null where /proc cannot be read (another host, another OS).
+ */
+function serverCpu(admin: pg.Client, dbName: string) {
+  const ticks = 100; // USER_HZ on Linux
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const read = (pid: number): number | null => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(f[11]) + Number(f[12])) / ticks;
+    } catch {
+      return null;
+    }
+  };
+  let readable = true;
+  const sample = async () => {
+    const { rows } = await admin.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [dbName],
+    );
+    for (const { pid } of rows) {
+      const c = read(pid);
+      if (c === null) {
+        readable = false;
+        continue;
+      }
+      if (!first.has(pid)) first.set(pid, started ? 0 : c);
+      last.set(pid, c);
+    }
+  };
+  let started = false;
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    async start() {
+      await sample();
+      started = true;
+      timer = setInterval(() => void sample().catch(() => {}), 250);
+    },
+    /** CPU seconds since start(), or null when /proc was not readable. */
+    async stop(): Promise<number | null> {
+      clearInterval(timer);
+      await sample();
+      if (!readable || last.size === 0) return null;
+      let sum = 0;
+      for (const [pid, c] of last) sum += c - (first.get(pid) ?? 0);
+      first.clear();
+      last.clear();
+      started = false;
+      return sum;
+    },
+  };
+}
+
 async function seed(database: Database): Promise<string> {
   const [org] = await database.db.insert(orgs).values({ name: 'Bench' }).returning({ id: orgs.id });
   for (let i = 0; i < queries.length; i += 1_000)
@@ -87,9 +145,12 @@ async function cpuOnly(database: Database, orgId: string): Promise<void> {
   );
 }
 
-async function whole(label: string, database: Database, orgId: string): Promise<void> {
+type ServerCpu = ReturnType<typeof serverCpu>;
+
+async function whole(label: string, database: Database, orgId: string, server?: ServerCpu): Promise<void> {
   // The monitor index is built on first use and cached; build it outside the measurement like a running worker.
   await activeMonitors(database.db, orgId);
+  await server?.start();
   const t0 = performance.now();
   const c0 = cpuS();
   let stored = 0;
@@ -101,21 +162,34 @@ async function whole(label: string, database: Database, orgId: string): Promise<
   }
   const s = (performance.now() - t0) / 1000;
   const c = cpuS() - c0;
+  const sc = (await server?.stop()) ?? null;
   const [count] = await queryRows<{ n: number }>(
     database.db,
     sql`select count(*)::int as n from mention_matches where org_id = ${orgId}`,
   );
   console.log(
-    `${label} whole pipeline, stored            ${fmt(posts.length / s)} posts/s wall, ${fmt(posts.length / c)} posts per CPU s of this process  (${fmt(stored)} mentions, ${fmt(matches)} matches; ${fmt(count?.n ?? 0)} in the table; ${s.toFixed(1)} s)`,
+    `${label} whole pipeline, stored            ${fmt(posts.length / s)} posts/s wall, ${fmt(posts.length / c)} posts per CPU s of this process${
+      sc !== null
+        ? `, ${fmt(posts.length / sc)} per CPU s of the server (${sc.toFixed(1)} s), ${fmt(posts.length / (c + sc))} per CPU s of both`
+        : server
+          ? ', server CPU not readable'
+          : ' (server in-process)'
+    }  (${fmt(stored)} mentions, ${fmt(matches)} matches; ${fmt(count?.n ?? 0)} in the table; ${s.toFixed(1)} s)`,
   );
   // The same posts again: every one is a duplicate, so this is the cost of the de-duplication path.
+  await server?.start();
   const t1 = performance.now();
+  const c1 = cpuS();
   let duplicates = 0;
   for (let i = 0; i < posts.length; i += BATCH)
     duplicates += (await ingest(database.db, orgId, posts.slice(i, i + BATCH))).duplicates;
   const s1 = (performance.now() - t1) / 1000;
+  const cd = cpuS() - c1;
+  const sd = (await server?.stop()) ?? null;
   console.log(
-    `${label} the same posts again (duplicates)   ${fmt(posts.length / s1)} posts/s  (${fmt(duplicates)} skipped)`,
+    `${label} the same posts again (duplicates)   ${fmt(posts.length / s1)} posts/s wall, ${fmt(posts.length / cd)} per CPU s of this process${
+      sd !== null ? `, ${fmt(posts.length / (cd + sd))} per CPU s of both` : ''
+    }  (${fmt(duplicates)} skipped)`,
   );
 }
 
@@ -142,7 +216,7 @@ async function postgres() {
   try {
     await database.migrate();
     const orgId = await seed(database);
-    await whole('postgres  ', database, orgId);
+    await whole('postgres  ', database, orgId, serverCpu(admin, name));
   } finally {
     await database.close();
     await admin.query(`drop database if exists ${name} with (force)`);
@@ -150,7 +224,10 @@ async function postgres() {
   }
 }
 
-await pglite();
-await postgres().catch((err: unknown) => {
-  console.log(`postgres   skipped: ${(err as Error).message}`);
-});
+// BENCH_DB=pglite or BENCH_DB=postgres runs one of them.
+const only = process.env.BENCH_DB;
+if (only !== 'postgres') await pglite();
+if (only !== 'pglite')
+  await postgres().catch((err: unknown) => {
+    console.log(`postgres   skipped: ${(err as Error).message}`);
+  });

@@ -134,12 +134,19 @@ export async function afterStored(
   db: Db,
   orgId: string,
   enriched: readonly EnrichedPost[],
+  /** The mentions the caller has just inserted (ids known): no need to look them up. */
+  inserted?: readonly { id: string; e: EnrichedPost }[],
 ): Promise<ClusterResult | null> {
   if (enriched.length === 0) return null;
   const byKey = new Map(enriched.map((e) => [`${e.post.source}\u0000${e.post.id}`, e]));
-  const stored: { id: string; e: EnrichedPost }[] = [];
+  const stored: { id: string; e: EnrichedPost }[] = inserted ? [...inserted] : [];
   const bySource = new Map<string, string[]>();
-  for (const e of enriched) bySource.set(e.post.source, [...(bySource.get(e.post.source) ?? []), e.post.id]);
+  if (!inserted)
+    for (const e of enriched) {
+      const list = bySource.get(e.post.source);
+      if (list) list.push(e.post.id);
+      else bySource.set(e.post.source, [e.post.id]);
+    }
   for (const [source, ids] of bySource)
     for (let i = 0; i < ids.length; i += CHUNK) {
       const rows = await db
