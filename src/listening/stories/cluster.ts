@@ -47,7 +47,7 @@ export function storyTitle(title: string | null | undefined, text: string): stri
 }
 
 /** A PostgreSQL array literal of text values (NULL for null), for `unnest(…::type[])`. */
-function pgArray(values: readonly (string | null)[]): string {
+export function pgArray(values: readonly (string | null)[]): string {
   return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 }
 

@@ -6,11 +6,12 @@ import type { Db, DbOrTx } from '../../db/connect.ts';
 import type { EnrichedPost } from '../pipeline.ts';
 import { normaliseAuthor } from '../query/fields.ts';
 import { mentions } from '../schema.ts';
-import { type ClusterResult, clusterMentions } from './cluster.ts';
+import { type ClusterResult, clusterMentions, pgArray } from './cluster.ts';
 import { authors, mentionRefs, storyMembers } from './schema.ts';
 import { refKey, storyLink } from './signature.ts';
 
 const CHUNK = 500;
+const REF_CHUNK = 10_000;
 
 /** @handles in a text (Bluesky handles, Mastodon user@host), lower-cased, without the @. */
 export function handlesIn(text: string): string[] {
@@ -173,11 +174,16 @@ export async function afterStored(
       stored.map((s) => s.e),
     );
     const refs = stored.flatMap((s) => refsOf(orgId, s.id, s.e));
-    for (let i = 0; i < refs.length; i += CHUNK)
-      await tx
-        .insert(mentionRefs)
-        .values(refs.slice(i, i + CHUNK))
-        .onConflictDoNothing();
+    // A few array parameters (unnest) rather than four a row: much cheaper to build, send and parse.
+    for (let i = 0; i < refs.length; i += REF_CHUNK) {
+      const part = refs.slice(i, i + REF_CHUNK);
+      await tx.execute(sql`
+        insert into ${mentionRefs} (org_id, mention_id, kind, target)
+        select ${orgId}::uuid, t.m, t.k, t.t
+        from unnest(${pgArray(part.map((r) => r.mentionId))}::uuid[], ${pgArray(part.map((r) => r.kind))}::text[],
+          ${pgArray(part.map((r) => r.target))}::text[]) as t(m, k, t)
+        on conflict do nothing`);
+    }
     return clusterMentions(
       tx,
       orgId,
