@@ -1,13 +1,8 @@
 // Tables for the guidelines: published versions (each a list of sections), proposals that members write and
 // comment on, who acknowledged which version, and the machine-checkable rules tied to a section.
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { orgs, users } from '../team/schema.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const orgId = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => orgs.id, { onDelete: 'cascade' });
+import { createdAt, orgId } from '../db/columns.ts';
+import { users } from '../team/schema.ts';
 
 /** One section of the guidelines; `key` stays the same across versions so rules can point at it. */
 export interface GuidelineSection {

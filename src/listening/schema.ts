@@ -15,13 +15,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { orgs, users } from '../team/schema.ts';
+import { orgId } from '../db/columns.ts';
+import { users } from '../team/schema.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
-const orgId = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => orgs.id, { onDelete: 'cascade' });
 
 export const monitors = pgTable(
   'monitors',

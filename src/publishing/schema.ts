@@ -12,16 +12,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAt, orgId, updatedAt } from '../db/columns.ts';
 import type { GuidelineHit } from '../guidelines/check.ts';
 import type { FailureClass, RemotePart } from '../networks/types.ts';
 import { orgs, users } from '../team/schema.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const orgId = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => orgs.id, { onDelete: 'cascade' });
 
 export const CHANNEL_STATUSES = ['active', 'reconnect_needed', 'disconnected'] as const;
 export type ChannelStatus = (typeof CHANNEL_STATUSES)[number];

@@ -12,7 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { orgs, users } from '../team/schema.ts';
+import { createdAt, orgId } from '../db/columns.ts';
+import { users } from '../team/schema.ts';
 import type {
   Commitment,
   GoalOrientation,
@@ -26,11 +27,6 @@ import type {
   WatchKind,
 } from './vocabulary.ts';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const orgId = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => orgs.id, { onDelete: 'cascade' });
 const planId = () =>
   uuid('plan_id')
     .notNull()

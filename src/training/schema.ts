@@ -12,14 +12,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { orgs, users } from '../team/schema.ts';
+import { orgId } from '../db/columns.ts';
+import { users } from '../team/schema.ts';
 import type { Debrief, ReplyCheck } from './debrief.ts';
 import type { Scenario } from './scenario.ts';
-
-const orgId = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => orgs.id, { onDelete: 'cascade' });
 
 /** Drills a team wrote or imported, beside the built-in ones from src/training/drills/. */
 export const trainingDrills = pgTable(

@@ -20,14 +20,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../../team/schema.ts';
+import { orgId } from '../../db/columns.ts';
 import { mentions } from '../schema.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
-const orgId = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => orgs.id, { onDelete: 'cascade' });
 const mentionId = () =>
   uuid('mention_id')
     .notNull()

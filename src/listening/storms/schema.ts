@@ -15,14 +15,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { orgs, users } from '../../team/schema.ts';
+import { orgId } from '../../db/columns.ts';
+import { users } from '../../team/schema.ts';
 import { monitors } from '../schema.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
-const orgId = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => orgs.id, { onDelete: 'cascade' });
 const monitorId = () =>
   uuid('monitor_id')
     .notNull()
