@@ -85,3 +85,35 @@ export async function onboardInBrowser(page: Page, url: string): Promise<void> {
   await page.getByTestId('onboarding-password-confirm').fill(E2E_PASSWORD);
   await page.getByTestId('onboarding-submit').click();
 }
+
+export interface PageReply<T = unknown> {
+  status: number;
+  body: T;
+}
+
+/** A call to the API from inside the page, with its session cookie and the CSRF header the UI sends. */
+export async function callFromPage<T = unknown>(
+  page: Page,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<PageReply<T>> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const token = () => /(?:^|;\s*)stemme_csrf=([^;]+)/.exec(document.cookie)?.[1];
+      if (!token()) await fetch('/api/setup');
+      const res = await fetch(url, {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(method === 'GET' ? {} : { 'x-csrf-token': decodeURIComponent(token() ?? '') }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, url, body },
+  ) as Promise<PageReply<T>>;
+}

@@ -4,37 +4,13 @@
 // feed "next free slot"; delete from the detail.
 import path from 'node:path';
 import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKinds, freshDatabase } from '../databases.ts';
 import { type Server, startStemme, tempDir } from '../process.ts';
-import { artifactsDir, ensureWebBuilt, launchChromium, onboardInBrowser } from './browser.ts';
+import { artifactsDir, callFromPage, ensureWebBuilt, launchChromium, onboardInBrowser } from './browser.ts';
 
-interface Reply<T = unknown> {
-  status: number;
-  body: T;
-}
-
-async function call<T = unknown>(page: Page, method: string, url: string, body?: unknown): Promise<Reply<T>> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const token = () => /(?:^|;\s*)stemme_csrf=([^;]+)/.exec(document.cookie)?.[1];
-      if (!token()) await fetch('/api/setup');
-      const res = await fetch(url, {
-        method,
-        headers: {
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(method === 'GET' ? {} : { 'x-csrf-token': decodeURIComponent(token() ?? '') }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, url, body },
-  ) as Promise<Reply<T>>;
-}
+const call = callFromPage;
 
 const ZONE = 'Europe/Oslo';
 

@@ -3,39 +3,15 @@
 // a link counts 23, links/mentions/hashtags are rich text). One text fits one network and not the other; a
 // per-channel version fixes it; both publish.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MastodonContractServer } from '../../src/networks/mastodon/contract-server.ts';
 import { type Server, startStemme, tempDir } from '../process.ts';
-import { artifactsDir, ensureWebBuilt, launchChromium, onboardInBrowser } from './browser.ts';
+import { artifactsDir, callFromPage, ensureWebBuilt, launchChromium, onboardInBrowser } from './browser.ts';
 
 const TOKEN = 'contract-test-token-0123456789';
 
-async function call<T = unknown>(
-  page: Page,
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const token = () => /(?:^|;\s*)stemme_csrf=([^;]+)/.exec(document.cookie)?.[1];
-      if (!token()) await fetch('/api/setup');
-      const res = await fetch(url, {
-        method,
-        headers: {
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(method === 'GET' ? {} : { 'x-csrf-token': decodeURIComponent(token() ?? '') }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, url, body },
-  ) as Promise<{ status: number; body: T }>;
-}
+const call = callFromPage;
 
 describe('browser: publish to the sandbox and Mastodon side by side', () => {
   let server: Server | undefined;

@@ -5,37 +5,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifactsDir, onboardInBrowser, E2E_PASSWORD as PASSWORD, stemmeInBrowser } from './browser.ts';
+import {
+  artifactsDir,
+  callFromPage,
+  onboardInBrowser,
+  E2E_PASSWORD as PASSWORD,
+  stemmeInBrowser,
+} from './browser.ts';
 
 const ORG_ZONE = 'Europe/Oslo';
 const VIEWER_ZONE = 'America/New_York';
 
-interface Reply<T = unknown> {
-  status: number;
-  body: T;
-}
-
-/** A call to the API from inside the page, with its session cookie and the CSRF header the UI sends. */
-async function call<T = unknown>(page: Page, method: string, url: string, body?: unknown): Promise<Reply<T>> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const token = () => /(?:^|;\s*)stemme_csrf=([^;]+)/.exec(document.cookie)?.[1];
-      if (!token()) await fetch('/api/setup');
-      const res = await fetch(url, {
-        method,
-        headers: {
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(method === 'GET' ? {} : { 'x-csrf-token': decodeURIComponent(token() ?? '') }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, url, body },
-  ) as Promise<Reply<T>>;
-}
+const call = callFromPage;
 
 /** Wall-clock date (YYYY-MM-DD) in a zone, n days from now. */
 function dateIn(zone: string, days: number): string {
