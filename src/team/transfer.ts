@@ -12,7 +12,7 @@ import {
   guidelineVersions,
 } from '../guidelines/schema.ts';
 import { feedItemsSeen, feeds, mentionMatches, mentions, monitors } from '../listening/schema.ts';
-import { authors, mentionRefs, stories, storyKeys, storyMembers } from '../listening/stories/schema.ts';
+import { authors, mentionRefs, stories, storyMembers } from '../listening/stories/schema.ts';
 import {
   alertRules,
   alertWebhooks,
@@ -114,7 +114,6 @@ export const TENANT_TABLES: TenantTable[] = [
   { table: stories, orgColumn: stories.orgId, userColumns: [] },
   { table: authors, orgColumn: authors.orgId, userColumns: [] },
   { table: storyMembers, orgColumn: storyMembers.orgId, userColumns: [] },
-  { table: storyKeys, orgColumn: storyKeys.orgId, userColumns: [] },
   { table: mentionRefs, orgColumn: mentionRefs.orgId, userColumns: [] },
   { table: storms, orgColumn: storms.orgId, userColumns: [] },
   { table: stormAlerts, orgColumn: stormAlerts.orgId, userColumns: [] },

@@ -1,7 +1,7 @@
 // Tables of stories and influence. A story is a cluster of mentions about the same thing (near-duplicates by
 // MinHash, shared links, a shared quoted or replied-to post, shared names across languages); every mention
-// belongs to exactly one story (most to a story of one). Story keys are the hashed keys candidates are found
-// by (LSH bands, links, post references, named entities). Authors are the people behind mentions, per source
+// belongs to exactly one story (most to a story of one). Each member carries the hashed keys candidates are
+// found by (LSH bands, links, post references, named entities). Authors are the people behind mentions, per source
 // and handle, with their influence score and its explanation; mention refs are what a mention points at
 // (its own addresses, replies, quotes, reposts, links and @mentions), from which engagement is read.
 import { sql } from 'drizzle-orm';
@@ -105,27 +105,20 @@ export const storyMembers = pgTable(
     /** How many other members it was joined with: the most central one titles the story. */
     degree: integer('degree').notNull().default(0),
     at: ts('at').notNull(),
+    /**
+     * The hashed keys candidates are found by (LSH bands, links, post references, named entities) and their
+     * kinds (1 band, 2 link, 3 post reference, 4 named entity), in the same order. The clusterer keeps the
+     * recent ones of each organisation in memory (src/listening/stories/memory.ts) and loads them from here.
+     */
+    keys: bigint('keys', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+    kinds: smallint('kinds').array().notNull().default(sql`'{}'::int2[]`),
+    /** Insertion order: a clusterer's memory loads what other processes stored after what it has seen. */
+    seq: bigint('seq', { mode: 'number' }).generatedByDefaultAsIdentity(),
   },
   (t) => [
     index('story_members_story_idx').on(t.storyId, t.at),
     index('story_members_author_idx').on(t.orgId, t.authorId),
-  ],
-);
-
-export const storyKeys = pgTable(
-  'story_keys',
-  {
-    orgId: orgId(),
-    /** A 53-bit hash of the key (band, link, post reference or entity). */
-    key: bigint('key', { mode: 'number' }).notNull(),
-    /** 1 LSH band, 2 link, 3 post reference, 4 named entity. */
-    kind: smallint('kind').notNull(),
-    mentionId: mentionId(),
-    at: ts('at').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.mentionId, t.key] }),
-    index('story_keys_org_key_idx').on(t.orgId, t.key, t.at),
+    index('story_members_org_seq_idx').on(t.orgId, t.seq),
   ],
 );
 
