@@ -17,6 +17,7 @@ import {
   alertRules,
   alertWebhooks,
   stormAlerts,
+  stormNotices,
   storms,
   webhookDeliveries,
 } from '../listening/storms/schema.ts';
@@ -117,6 +118,7 @@ export const TENANT_TABLES: TenantTable[] = [
   { table: mentionRefs, orgColumn: mentionRefs.orgId, userColumns: [] },
   { table: storms, orgColumn: storms.orgId, userColumns: [] },
   { table: stormAlerts, orgColumn: stormAlerts.orgId, userColumns: [] },
+  { table: stormNotices, orgColumn: stormNotices.orgId, userColumns: [] },
   { table: alertRules, orgColumn: alertRules.orgId, userColumns: ['updatedBy'] },
   // Webhook secrets leave sealed with this instance's key: elsewhere they must be set again.
   { table: alertWebhooks, orgColumn: alertWebhooks.orgId, userColumns: ['createdBy'] },

@@ -28,6 +28,13 @@ const monitorId = () =>
 export const SENSITIVITIES = ['low', 'normal', 'high'] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];
 
+/** What of a storm's course an alert rule emails about: its opening, marked growth, its end. */
+export const EMAIL_EVENTS = ['opened', 'escalated', 'closed'] as const;
+export type EmailEvent = (typeof EMAIL_EVENTS)[number];
+/** What a rule's webhooks receive: storm.opened, storm.updated (throttled; at once on marked growth), storm.closed. */
+export const WEBHOOK_EVENTS = ['opened', 'updated', 'closed'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
 /** Why an episode counts as a storm; the UI turns each into a sentence in the user's language. */
 export type StormReason =
   | { kind: 'volume'; count: number; expected: number; ratio: number; z: number }
@@ -67,6 +74,15 @@ export const storms = pgTable(
     reasons: jsonb('reasons').$type<StormReason[]>().notNull(),
     topPosts: jsonb('top_posts').$type<TopPost[]>().notNull(),
     updatedAt: ts('updated_at').notNull(),
+    /**
+     * The window count the last notice was about (the alert's at opening, then each escalation's): the storm
+     * escalates when its window reaches twice this. Null on storms opened before escalation existed.
+     */
+    notifiedCount: integer('notified_count'),
+    /** How many times the storm escalated (doubled). */
+    escalations: integer('escalations').notNull().default(0),
+    /** When the last storm.updated webhook delivery was queued (they are throttled). */
+    updateSentAt: ts('update_sent_at'),
   },
   (t) => [
     // At most one open storm per monitor: two ingests racing cannot open it twice.
@@ -113,6 +129,8 @@ export const alertRules = pgTable(
     sensitivity: text('sensitivity').$type<Sensitivity>().notNull().default('normal'),
     emailRecipients: text('email_recipients').array().notNull().default(sql`'{}'::text[]`),
     webhookIds: uuid('webhook_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    emailOn: text('email_on').array().$type<EmailEvent[]>().notNull().default(sql`'{opened}'::text[]`),
+    webhookOn: text('webhook_on').array().$type<WebhookEvent[]>().notNull().default(sql`'{opened}'::text[]`),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   },
@@ -144,7 +162,7 @@ export const webhookDeliveries = pgTable(
       .notNull()
       .references(() => alertWebhooks.id, { onDelete: 'cascade' }),
     alertId: uuid('alert_id').references(() => stormAlerts.id, { onDelete: 'set null' }),
-    /** storm.opened or webhook.test. */
+    /** storm.opened, storm.updated, storm.closed or webhook.test. */
     event: text('event').notNull(),
     /** The exact JSON sent on every attempt (the signature covers it with the attempt's timestamp). */
     body: text('body').notNull(),
@@ -160,6 +178,39 @@ export const webhookDeliveries = pgTable(
   (t) => [index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt)],
 );
 
+/**
+ * A follow-up email about a storm after its alert: it escalated (its window doubled) or it is over. The figures
+ * are those of the moment, so the email says what was true when it was decided.
+ */
+export const stormNotices = pgTable(
+  'storm_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => stormAlerts.id, { onDelete: 'cascade' }),
+    stormId: uuid('storm_id')
+      .notNull()
+      .references(() => storms.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'escalated' | 'closed'>().notNull(),
+    windowCount: integer('window_count').notNull(),
+    /** For an escalation: the window count it doubled from. */
+    previousCount: integer('previous_count'),
+    expected: doublePrecision('expected').notNull(),
+    peakCount: integer('peak_count').notNull(),
+    mentionCount: integer('mention_count').notNull(),
+    negativeShare: doublePrecision('negative_share').notNull(),
+    emailRecipients: text('email_recipients').array().notNull(),
+    /** pending, sent, failed, unconfigured (no SMTP on this instance). */
+    emailStatus: text('email_status').notNull().default('pending'),
+    emailError: text('email_error'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('storm_notices_alert_idx').on(t.alertId, t.createdAt)],
+);
+
 export type StormRow = typeof storms.$inferSelect;
+export type StormNoticeRow = typeof stormNotices.$inferSelect;
 export type StormAlertRow = typeof stormAlerts.$inferSelect;
 export type AlertRuleRow = typeof alertRules.$inferSelect;
