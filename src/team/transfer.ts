@@ -253,6 +253,8 @@ export async function importOrg(
         const row = fromJson(t.table, raw);
         for (const c of t.userColumns)
           if (typeof row[c] === 'string') row[c] = userIdMap.get(row[c] as string) ?? null;
+        // Insertion order numbers (story_members.seq) are this database's own: it numbers the rows anew.
+        if (t.table === storyMembers) delete row.seq;
         await tx.insert(t.table).values(row);
         count++;
       }

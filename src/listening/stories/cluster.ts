@@ -1,13 +1,15 @@
 // Incremental story clustering, run by the pipeline right after new mentions are stored. Each new mention
-// looks up earlier mentions (within a window) that share a key with it — an LSH band of its MinHash, a link,
-// a post reference, a named entity — and joins their story when the match holds: same link or referenced
+// finds earlier mentions (within a window) that share a key with it — an LSH band of its MinHash, a link,
+// a post reference, a named entity — in the clusterer's memory of recent members (memory.ts, a cache of
+// story_members kept in step across processes), and joins their story when the match holds: same link or referenced
 // post, near-duplicate text (estimated Jaccard ≥ NEAR_DUPLICATE), or SHARED_ENTITIES names in common. A
 // mention that joins several stories merges them. Story aggregates (size, times, sources, languages,
 // sentiment mix, title from the most central member) are recomputed for the stories that changed.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/connect.ts';
-import { stories, storyKeys, storyMembers } from './schema.ts';
+import { advanceSeq, dropMemory, memoryOf, type OrgMemory, syncMemory } from './memory.ts';
+import { stories, storyMembers } from './schema.ts';
 import {
   features,
   KIND,
@@ -19,8 +21,6 @@ import {
 
 /** How far apart in time two mentions may be and still meet in a story. */
 export const STORY_WINDOW_MS = 3 * 86_400_000;
-/** Most recent mentions looked at per key: a key everybody shares must not make every post a candidate. */
-const PER_KEY = 50;
 const CHUNK = 1_000;
 
 export interface ClusterItem {
@@ -65,7 +65,7 @@ export interface ClusterResult {
 interface Candidate {
   mentionId: string;
   storyId: string;
-  minhash: number[] | null;
+  minhash: ArrayLike<number> | null;
 }
 
 interface Match {
@@ -105,47 +105,25 @@ export function joins(post: PostFeatures, matches: Iterable<Match>): Candidate[]
   return out;
 }
 
-async function loadCandidates(
-  db: DbOrTx,
-  orgId: string,
-  keys: number[],
-  since: Date,
-): Promise<Map<number, { c: Candidate; kind: number }[]>> {
-  const byKey = new Map<number, { c: Candidate; kind: number }[]>();
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    const part = keys.slice(i, i + CHUNK);
-    const rows = await queryRows<{
-      key: string;
-      kind: number;
-      mention_id: string;
-      story_id: string;
-      minhash: number[] | null;
-    }>(
-      db,
-      sql`select q.key::text as key, c.kind, c.mention_id, m.story_id, m.minhash
-        from unnest(${`{${part.join(',')}}`}::bigint[]) as q(key)
-        cross join lateral (
-          select k.mention_id, k.kind from ${storyKeys} k
-          where k.org_id = ${orgId} and k.key = q.key and k.at >= ${since.toISOString()}::timestamptz
-          order by k.at desc limit ${PER_KEY}
-        ) c
-        join ${storyMembers} m on m.mention_id = c.mention_id`,
-    );
-    for (const r of rows) {
-      const k = Number(r.key);
-      const list = byKey.get(k) ?? [];
-      list.push({
-        c: {
-          mentionId: r.mention_id,
-          storyId: r.story_id,
-          minhash: r.minhash ? r.minhash.map(Number) : null,
-        },
-        kind: Number(r.kind),
-      });
-      byKey.set(k, list);
-    }
+/** Adds a candidate's key to a post's matches. */
+function note(matches: Map<string, Match>, c: Candidate, key: number, kind: number): void {
+  let m = matches.get(c.mentionId);
+  if (!m) {
+    m = { c, strong: false, band: false, entities: new Set() };
+    matches.set(c.mentionId, m);
   }
-  return byKey;
+  if (kind === KIND.link || kind === KIND.post) m.strong = true;
+  else if (kind === KIND.band) m.band = true;
+  else if (kind === KIND.entity) m.entities.add(key);
+}
+
+export interface ClusterOptions {
+  windowMs?: number;
+  /**
+   * The handle the clusterer's memory is kept under (the outer database when `db` is a transaction);
+   * defaults to `db` itself.
+   */
+  memoryHandle?: object;
 }
 
 /** Clusters newly stored mentions of one organisation into stories. Call inside or outside a transaction. */
@@ -153,11 +131,27 @@ export async function clusterMentions(
   db: DbOrTx,
   orgId: string,
   items: readonly ClusterItem[],
-  opts: { windowMs?: number } = {},
+  opts: ClusterOptions = {},
+): Promise<ClusterResult> {
+  const handle = opts.memoryHandle ?? db;
+  try {
+    return await cluster(db, orgId, items, opts.windowMs ?? STORY_WINDOW_MS, memoryOf(handle, orgId));
+  } catch (err) {
+    // The memory may now hold members that were never stored: rebuild it from the database next time.
+    dropMemory(handle, orgId);
+    throw err;
+  }
+}
+
+async function cluster(
+  db: DbOrTx,
+  orgId: string,
+  items: readonly ClusterItem[],
+  windowMs: number,
+  mem: OrgMemory,
 ): Promise<ClusterResult> {
   const result: ClusterResult = { storyIds: [], created: 0, merged: 0, joined: 0 };
   if (items.length === 0) return result;
-  const windowMs = opts.windowMs ?? STORY_WINDOW_MS;
   const sorted = [...items].sort((a, b) => a.at.getTime() - b.at.getTime());
   const feats = sorted.map((it) =>
     features({
@@ -171,9 +165,40 @@ export async function clusterMentions(
   );
   // One clusterer per organisation at a time: two batches must not both create a story for the same thing.
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`stories:${orgId}`}))`);
-  const allKeys = [...new Set(feats.flatMap((f) => f.keys.map((k) => k.key)))];
   const since = new Date(sorted[0]!.at.getTime() - windowMs);
-  const stored = await loadCandidates(db, orgId, allKeys, since);
+  await syncMemory(db, mem, orgId, since);
+
+  // Earlier members each post would join, from memory; their current story is then read from the database.
+  const batchIds = new Set(sorted.map((it) => it.mentionId));
+  const remembered: Candidate[][] = sorted.map((item, i) => {
+    const matches = new Map<string, Match>();
+    const floor = item.at.getTime() - windowMs;
+    for (const { key, kind } of feats[i]!.keys)
+      for (const { m } of mem.candidates(key, floor)) {
+        if (batchIds.has(m.mentionId)) continue;
+        note(matches, { mentionId: m.mentionId, storyId: m.storyId, minhash: m.minhash }, key, kind);
+      }
+    return joins(feats[i]!, matches.values());
+  });
+  const wanted = [...new Set(remembered.flatMap((cs) => cs.map((c) => c.mentionId)))];
+  const current = new Map<string, string>();
+  for (let i = 0; i < wanted.length; i += CHUNK) {
+    const rows = await queryRows<{ mention_id: string; story_id: string }>(
+      db,
+      sql`select mention_id, story_id from ${storyMembers}
+        where org_id = ${orgId} and mention_id = any(${`{${wanted.slice(i, i + CHUNK).join(',')}}`}::uuid[])`,
+    );
+    for (const r of rows) current.set(r.mention_id, r.story_id);
+  }
+  for (const id of wanted) {
+    const story = current.get(id);
+    // Deleted at the source since: no longer a candidate.
+    if (!story) mem.forget(id);
+    else {
+      const m = mem.members.get(id);
+      if (m) m.storyId = story;
+    }
+  }
 
   const uf = new UnionFind();
   const existing = new Set<string>();
@@ -184,23 +209,19 @@ export async function clusterMentions(
 
   sorted.forEach((item, i) => {
     const f = feats[i]!;
-    const matches = new Map<string, Match>();
     const at = item.at.getTime();
-    for (const { key, kind } of f.keys) {
-      const fromBatch = (batchIndex.get(key) ?? []).filter((b) => at - b.at <= windowMs);
-      for (const { c } of [...(stored.get(key) ?? []), ...fromBatch]) {
-        if (c.mentionId === item.mentionId) continue;
-        let m = matches.get(c.mentionId);
-        if (!m) {
-          m = { c, strong: false, band: false, entities: new Set() };
-          matches.set(c.mentionId, m);
-        }
-        if (kind === KIND.link || kind === KIND.post) m.strong = true;
-        else if (kind === KIND.band) m.band = true;
-        else if (kind === KIND.entity) m.entities.add(key);
-      }
+    // Members from memory that this post joins (decided above), with their current story.
+    const joined: Candidate[] = [];
+    for (const c of remembered[i]!) {
+      const story = current.get(c.mentionId);
+      if (story) joined.push({ ...c, storyId: story });
     }
-    const joined = joins(f, matches.values());
+    // Members of this batch, processed before it.
+    const matches = new Map<string, Match>();
+    for (const { key, kind } of f.keys)
+      for (const b of batchIndex.get(key) ?? [])
+        if (at - b.at <= windowMs && b.c.mentionId !== item.mentionId) note(matches, b.c, key, kind);
+    joined.push(...joins(f, matches.values()));
     let story: string;
     if (joined.length === 0) {
       story = randomUUID();
@@ -237,45 +258,62 @@ export async function clusterMentions(
   for (const m of members)
     if (newStories.has(rootOf(m.story)) && perRoot.get(rootOf(m.story)) === 1)
       single.set(rootOf(m.story), m.item);
-  for (let i = 0; i < created.length; i += CHUNK)
-    await db.insert(stories).values(
-      created.slice(i, i + CHUNK).map(([id, s]) => {
-        const it = single.get(id);
-        if (!it) return { id, orgId, firstAt: s.at, lastAt: s.at };
-        return {
-          id,
-          orgId,
-          firstAt: s.at,
-          lastAt: s.at,
-          size: 1,
-          title: storyTitle(it.title, it.text),
-          centralMentionId: it.mentionId,
-          sources: it.source ? [it.source] : [],
-          languages: it.lang ? [it.lang] : [],
-          positive: it.sentiment === 'positive' ? 1 : 0,
-          negative: it.sentiment === 'negative' ? 1 : 0,
-          neutral: it.sentiment === 'neutral' ? 1 : 0,
-        };
-      }),
-    );
+  // Bulk inserts as a few arrays (unnest) rather than thousands of parameters: much cheaper on PGlite.
+  for (let i = 0; i < created.length; i += CHUNK) {
+    const part = created.slice(i, i + CHUNK).map(([id, s]) => ({ id, at: s.at, it: single.get(id) }));
+    const col = (f: (p: (typeof part)[number]) => string | null) => pgArray(part.map(f));
+    const count = (p: (typeof part)[number], label: string) =>
+      p.it ? (p.it.sentiment === label ? '1' : '0') : '0';
+    await db.execute(sql`
+      insert into ${stories} (id, org_id, first_at, last_at, size, title, central_mention_id, sources, languages,
+        positive, negative, neutral)
+      select t.id, ${orgId}::uuid, t.at, t.at, t.size, t.title, t.central, t.sources::text[], t.languages::text[],
+        t.pos, t.neg, t.neu
+      from unnest(${col((p) => p.id)}::uuid[], ${col((p) => p.at.toISOString())}::timestamptz[],
+        ${col((p) => (p.it ? '1' : '0'))}::int[], ${col((p) => (p.it ? storyTitle(p.it.title, p.it.text) : ''))}::text[],
+        ${col((p) => p.it?.mentionId ?? null)}::uuid[],
+        ${col((p) => pgArray(p.it?.source ? [p.it.source] : []))}::text[],
+        ${col((p) => pgArray(p.it?.lang ? [p.it.lang] : []))}::text[],
+        ${col((p) => count(p, 'positive'))}::int[], ${col((p) => count(p, 'negative'))}::int[],
+        ${col((p) => count(p, 'neutral'))}::int[])
+        as t(id, at, size, title, central, sources, languages, pos, neg, neu)`);
+  }
   for (const old of mergedAway) {
     await db.execute(
       sql`update ${storyMembers} set story_id = ${rootOf(old)} where org_id = ${orgId} and story_id = ${old}`,
     );
     await db.execute(sql`delete from ${stories} where id = ${old} and org_id = ${orgId}`);
   }
-  // Bulk inserts as a few arrays (unnest) rather than thousands of parameters: much cheaper on PGlite.
   for (let i = 0; i < members.length; i += CHUNK) {
     const part = members.slice(i, i + CHUNK);
+    // members[k] is sorted[k]: its features are feats[k].
+    const keysOf = (j: number) => feats[i + j]!.keys;
     await db.execute(sql`
-      insert into ${storyMembers} (mention_id, org_id, story_id, author_id, minhash, degree, at)
-      select t.m, ${orgId}::uuid, t.s, t.a, t.h::int[], t.d, t.at
+      insert into ${storyMembers} (mention_id, org_id, story_id, author_id, minhash, degree, at, keys, kinds)
+      select t.m, ${orgId}::uuid, t.s, t.a, t.h::int[], t.d, t.at, t.k::bigint[], t.kd::int2[]
       from unnest(${pgArray(part.map((m) => m.item.mentionId))}::uuid[],
         ${pgArray(part.map((m) => rootOf(m.story)))}::uuid[],
         ${pgArray(part.map((m) => m.item.authorId ?? null))}::uuid[],
         ${pgArray(part.map((m) => (m.minhash ? `{${m.minhash.join(',')}}` : null)))}::text[],
         ${pgArray(part.map((m) => String(m.degree)))}::int[],
-        ${pgArray(part.map((m) => m.item.at.toISOString()))}::timestamptz[]) as t(m, s, a, h, d, at)
+        ${pgArray(part.map((m) => m.item.at.toISOString()))}::timestamptz[],
+        ${pgArray(
+          part.map(
+            (_, j) =>
+              `{${keysOf(j)
+                .map((k) => k.key)
+                .join(',')}}`,
+          ),
+        )}::text[],
+        ${pgArray(
+          part.map(
+            (_, j) =>
+              `{${keysOf(j)
+                .map((k) => k.kind)
+                .join(',')}}`,
+          ),
+        )}::text[])
+        as t(m, s, a, h, d, at, k, kd)
       on conflict do nothing`);
   }
   // Members a new mention joined are more central now (this batch's own members included).
@@ -287,28 +325,26 @@ export async function clusterMentions(
           ${pgArray(bumps.slice(i, i + CHUNK).map(([, n]) => String(n)))}::int[]) as v(id, n)
         where s.mention_id = v.id`,
     );
-  const keys: string[] = [];
-  const kinds: string[] = [];
-  const owners: string[] = [];
-  const ats: string[] = [];
+  await advanceSeq(db, mem, orgId);
+
+  // The memory learns this batch's members and the merges (stored now; dropped if the transaction fails).
+  for (const old of mergedAway) mem.moveStory(old, rootOf(old));
+  let latest = 0;
   members.forEach((m, i) => {
-    const at = m.item.at.toISOString();
-    for (const k of feats[i]!.keys) {
-      keys.push(String(k.key));
-      kinds.push(String(k.kind));
-      owners.push(m.item.mentionId);
-      ats.push(at);
-    }
+    const f = feats[i]!;
+    const at = m.item.at.getTime();
+    if (at > latest) latest = at;
+    mem.add(
+      m.item.mentionId,
+      rootOf(m.story),
+      m.minhash,
+      at,
+      f.keys.map((k) => k.key),
+      f.keys.map((k) => k.kind),
+    );
   });
-  const KEY_CHUNK = 10_000;
-  for (let i = 0; i < keys.length; i += KEY_CHUNK)
-    await db.execute(sql`
-      insert into ${storyKeys} (org_id, key, kind, mention_id, at)
-      select ${orgId}::uuid, t.k, t.kd, t.m, t.at
-      from unnest(${pgArray(keys.slice(i, i + KEY_CHUNK))}::bigint[], ${pgArray(kinds.slice(i, i + KEY_CHUNK))}::int2[],
-        ${pgArray(owners.slice(i, i + KEY_CHUNK))}::uuid[], ${pgArray(ats.slice(i, i + KEY_CHUNK))}::timestamptz[])
-        as t(k, kd, m, at)
-      on conflict do nothing`);
+  // A day's slack behind the window, for posts that arrive late.
+  mem.trim(latest - windowMs - 86_400_000);
 
   const touched = [...new Set(members.map((m) => rootOf(m.story)))];
   await refreshStories(

@@ -203,6 +203,7 @@ export async function afterStored(
           ? (authorIds.get(`${e.post.source}\u0000${authorHandle(e.post.author)}`) ?? null)
           : null,
       })),
+      { memoryHandle: db },
     );
   });
 }

@@ -82,7 +82,7 @@ export function minhash(sh: ReadonlySet<string>): number[] | null {
 }
 
 /** Share of equal positions: an estimate of the Jaccard similarity of the shingle sets. */
-export function similarity(a: readonly number[], b: readonly number[]): number {
+export function similarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = Math.min(a.length, b.length);
   if (n === 0) return 0;
   let same = 0;
