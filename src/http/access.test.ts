@@ -51,6 +51,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/feeds': { url: 'http://127.0.0.1/feed.xml' },
   'PUT /api/monitors/:monitorId/alert-rule': { sensitivity: 'normal', emailRecipients: [], webhookIds: [] },
   'POST /api/alert-webhooks': { name: 'X', url: 'http://127.0.0.1/hook' },
+  'PATCH /api/alert-webhooks/:webhookId': { name: 'X' },
   'POST /api/strategy/plans/:planId/responsibilities': {
     userId: '22222222-2222-4222-8222-222222222222',
     responsibility: 'X',

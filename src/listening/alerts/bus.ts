@@ -16,6 +16,8 @@ export interface StormEvent {
   openedAt: string;
   closedAt: string | null;
   updatedAt: string;
+  /** How many times the storm escalated (its 30-minute window doubled since the last notice). */
+  escalations: number;
 }
 
 const bus = new EventEmitter();

@@ -1,4 +1,5 @@
-// Alert delivery on the job queue: the email (nodemailer over STEMME_SMTP_URL), each webhook delivery (signed,
+// Alert delivery on the job queue: the email (nodemailer over STEMME_SMTP_URL) and the follow-up emails
+// (escalated, over), each webhook delivery (signed,
 // SSRF-guarded, retried with backoff, every attempt written to the delivery log) and the sweep that closes
 // storms gone quiet when no posts arrive at all.
 import { eq } from 'drizzle-orm';
@@ -14,15 +15,17 @@ import type { SecretBox } from '../../security/secret-box.ts';
 import { safeRequest, UnsafeUrlError } from '../../security/ssrf.ts';
 import { orgs } from '../../team/schema.ts';
 import { closeQuietStorms } from '../storms/detect.ts';
-import { alertWebhooks, stormAlerts, webhookDeliveries } from '../storms/schema.ts';
+import { alertWebhooks, stormAlerts, stormNotices, storms, webhookDeliveries } from '../storms/schema.ts';
 import { alertEmail } from './email.ts';
 import {
   ALERT_EMAIL_JOB,
   EMAIL_MAX_ATTEMPTS,
+  NOTICE_EMAIL_JOB,
   STORM_SWEEP_JOB,
   WEBHOOK_DELIVERY_JOB,
   WEBHOOK_MAX_ATTEMPTS,
 } from './names.ts';
+import { noticeEmail } from './notice-email.ts';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, sign } from './payload.ts';
 
 export interface MailSettings {
@@ -87,6 +90,53 @@ export function alertJobs(opts: AlertJobOptions): JobDefinition<unknown>[] {
         .set({ emailStatus: 'sent', emailError: null })
         .where(eq(stormAlerts.id, alertId));
       log.info({ alertId, recipients: alert.emailRecipients.length }, 'alert email sent');
+    },
+  });
+
+  const notice = defineJob<{ noticeId: string }>({
+    name: NOTICE_EMAIL_JOB,
+    maxAttempts: EMAIL_MAX_ATTEMPTS,
+    backoff: exponentialBackoff({ baseMs: 30_000 }),
+    timeoutMs: 60_000,
+    parse: (raw) => z.object({ noticeId: z.uuid() }).parse(raw),
+    async run({ noticeId }, { db, attempt, maxAttempts, log }) {
+      const [row] = await db
+        .select({
+          notice: stormNotices,
+          monitorName: stormAlerts.monitorName,
+          openedAt: storms.openedAt,
+          lastSurgeAt: storms.lastSurgeAt,
+          locale: orgs.defaultLocale,
+          timeZone: orgs.timeZone,
+        })
+        .from(stormNotices)
+        .innerJoin(stormAlerts, eq(stormAlerts.id, stormNotices.alertId))
+        .innerJoin(storms, eq(storms.id, stormNotices.stormId))
+        .innerJoin(orgs, eq(orgs.id, stormNotices.orgId))
+        .where(eq(stormNotices.id, noticeId));
+      if (!row || row.notice.emailStatus === 'sent' || row.notice.emailRecipients.length === 0) return;
+      const set = (values: { emailStatus: string; emailError: string | null }) =>
+        db.update(stormNotices).set(values).where(eq(stormNotices.id, noticeId));
+      if (!transport) {
+        await set({ emailStatus: 'unconfigured', emailError: 'STEMME_SMTP_URL is not set on this instance' });
+        return;
+      }
+      const message = noticeEmail(row.notice, row, row.locale, row.timeZone, opts.publicUrl);
+      try {
+        await transport.sendMail({ from, to: row.notice.emailRecipients, ...message });
+      } catch (err) {
+        const text = err instanceof Error ? err.message : String(err);
+        await set({
+          emailStatus: attempt >= maxAttempts ? 'failed' : 'pending',
+          emailError: text.slice(0, 500),
+        });
+        throw err;
+      }
+      await set({ emailStatus: 'sent', emailError: null });
+      log.info(
+        { noticeId, kind: row.notice.kind, recipients: row.notice.emailRecipients.length },
+        'storm notice sent',
+      );
     },
   });
 
@@ -170,5 +220,5 @@ export function alertJobs(opts: AlertJobOptions): JobDefinition<unknown>[] {
     },
   });
 
-  return [email, webhook, sweep] as JobDefinition<unknown>[];
+  return [email, notice, webhook, sweep] as JobDefinition<unknown>[];
 }

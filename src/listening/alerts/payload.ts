@@ -35,6 +35,39 @@ export function webhookBody(
   });
 }
 
+/**
+ * The body of storm.updated and storm.closed: the storm as it is now (size, peak, total, negative share, how often
+ * it escalated and whether this update is an escalation), with the alert it belongs to.
+ */
+export function stormEventBody(
+  event: 'storm.updated' | 'storm.closed',
+  d: { storm: StormRow; alertId: string; monitorName: string; escalated: boolean },
+): string {
+  const s = d.storm;
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return JSON.stringify({
+    event,
+    storm: {
+      id: s.id,
+      alertId: d.alertId,
+      monitor: { id: s.monitorId, name: d.monitorName },
+      status: s.status,
+      openedAt: s.openedAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
+      closedAt: s.closedAt?.toISOString() ?? null,
+      windowCount: s.windowCount,
+      expected: r2(s.expected),
+      peakCount: s.peakCount,
+      mentionCount: s.mentionCount,
+      negativeShare: r2(s.negativeShare),
+      escalations: s.escalations,
+      escalated: d.escalated,
+      reasons: s.reasons,
+      topPosts: s.topPosts,
+    },
+  });
+}
+
 export function sign(secret: string, body: string, timestamp: number): string {
   const mac = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
   return `t=${timestamp},v1=${mac}`;

@@ -1,13 +1,14 @@
 // HTTP for storms and alerts: the alert list and detail, a monitor's storm episodes (its timeline), alert rules
-// per monitor, the organisation's webhooks (create with a one-time secret, delete, test send, delivery log) and
-// the live stream GET /api/listening/events (server-sent events, scoped to the session's organisation).
+// per monitor, the organisation's webhooks (create with a one-time secret, edit, rotate the secret, delete, test
+// send, delivery log) and the live stream GET /api/listening/events (server-sent events, scoped to the session's
+// organisation, at most MAX_STREAMS_PER_USER open per person and server process).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
 import { DomainError } from '../../errors.ts';
 import { actorOf } from '../../http/guard.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
-import { SENSITIVITIES } from '../storms/schema.ts';
+import { EMAIL_EVENTS, SENSITIVITIES, WEBHOOK_EVENTS } from '../storms/schema.ts';
 import { type StormEvent, subscribeStormEvents } from './bus.ts';
 import {
   createWebhook,
@@ -19,8 +20,10 @@ import {
   listStorms,
   listWebhooks,
   putRule,
+  rotateWebhookSecret,
   stormsChangedSince,
   testWebhook,
+  updateWebhook,
 } from './service.ts';
 
 const uuid = z.uuid('must be a UUID');
@@ -28,6 +31,15 @@ const tag = { tags: ['alerts'] };
 const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with a zone' }).optional();
 const POLL_MS = 3_000;
 const HEARTBEAT_MS = 25_000;
+/**
+ * Open event streams one person may hold on one server process. A browser shares one stream per tab; more than
+ * a handful means leaked tabs or a script, and each costs a socket and a poll every few seconds. The stream
+ * over the limit is refused (429), not the oldest closed: a closed EventSource reconnects on its own, so closing
+ * the oldest would make tabs evict each other in a loop.
+ */
+export const MAX_STREAMS_PER_USER = 5;
+const webhookName = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
+const webhookUrl = z.string().trim().min(1, 'is required').max(2_000, 'must be at most 2,000 characters');
 
 export const alertRoutes: FastifyPluginAsyncZod<{
   database: Database;
@@ -37,6 +49,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{
   const { db } = database;
   // Open streams end when the server closes, or close() would wait for them forever.
   const streams = new Set<() => void>();
+  const streamsByUser = new Map<string, number>();
   app.addHook('onClose', async () => {
     for (const end of streams) end();
   });
@@ -105,6 +118,18 @@ export const alertRoutes: FastifyPluginAsyncZod<{
             .array(z.email('must be email addresses').max(320))
             .max(50, 'at most 50 recipients'),
           webhookIds: z.array(uuid).max(20, 'at most 20 webhooks'),
+          emailOn: z
+            .array(z.enum(EMAIL_EVENTS, { message: `must be among ${EMAIL_EVENTS.join(', ')}` }))
+            .max(10, 'at most 10 events')
+            .optional()
+            .describe('What of a storm is emailed; left out, kept as it is (new rules: the opening only).'),
+          webhookOn: z
+            .array(z.enum(WEBHOOK_EVENTS, { message: `must be among ${WEBHOOK_EVENTS.join(', ')}` }))
+            .max(10, 'at most 10 events')
+            .optional()
+            .describe(
+              'What of a storm the webhooks get: storm.opened, storm.updated (at most every 10 minutes, at once when it escalates), storm.closed; left out, kept as it is.',
+            ),
         }),
       },
     },
@@ -123,10 +148,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{
         ...tag,
         description:
           'Adds a webhook; the answer holds its signing secret, shown this once. Private and loopback addresses are refused unless the instance allows them (STEMME_ALLOW_PRIVATE_NETWORKS).',
-        body: z.object({
-          name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-          url: z.string().trim().min(1, 'is required').max(2_000, 'must be at most 2,000 characters'),
-        }),
+        body: z.object({ name: webhookName, url: webhookUrl }),
       },
     },
     async (request, reply) => {
@@ -134,6 +156,42 @@ export const alertRoutes: FastifyPluginAsyncZod<{
       reply.code(201);
       return hook;
     },
+  );
+
+  app.patch(
+    '/api/alert-webhooks/:webhookId',
+    {
+      config: { access: 'settings.manage' },
+      schema: {
+        ...tag,
+        description:
+          'Changes the name, the address (guarded as at creation) or whether the webhook is active; the signing secret is kept (see rotate-secret).',
+        params: z.object({ webhookId: uuid }),
+        body: z
+          .object({
+            name: webhookName.optional(),
+            url: webhookUrl.optional(),
+            active: z.boolean().optional(),
+          })
+          .strict()
+          .refine((b) => Object.keys(b).length > 0, { message: 'give name, url or active to change' }),
+      },
+    },
+    async (request) => updateWebhook(db, actorOf(request), request.params.webhookId, request.body, urlPolicy),
+  );
+
+  app.post(
+    '/api/alert-webhooks/:webhookId/rotate-secret',
+    {
+      config: { access: 'settings.manage' },
+      schema: {
+        ...tag,
+        description:
+          'Replaces the signing secret; the answer holds the new one, shown this once. Deliveries from now on, retries included, are signed with it.',
+        params: z.object({ webhookId: uuid }),
+      },
+    },
+    async (request) => rotateWebhookSecret(db, actorOf(request), secretBox, request.params.webhookId),
   );
 
   app.delete(
@@ -183,7 +241,17 @@ export const alertRoutes: FastifyPluginAsyncZod<{
           'not_event_stream',
           'accept: this stream needs Accept: text/event-stream',
         );
-      const orgId = actorOf(request).orgId;
+      const { orgId, userId } = actorOf(request);
+      const open = streamsByUser.get(userId) ?? 0;
+      if (open >= MAX_STREAMS_PER_USER)
+        throw new DomainError(
+          'locked',
+          'too_many_streams',
+          `You already have ${open} live streams open (at most ${MAX_STREAMS_PER_USER}); close another tab or window of Stemme and try again`,
+          { limit: MAX_STREAMS_PER_USER, retryAfterSeconds: 30 },
+        );
+      // Counted before anything can wait, so simultaneous requests cannot all slip under the limit.
+      streamsByUser.set(userId, open + 1);
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -231,6 +299,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{
               openedAt: s.openedAt.toISOString(),
               closedAt: s.closedAt?.toISOString() ?? null,
               updatedAt: s.updatedAt.toISOString(),
+              escalations: s.escalations,
             });
           }
         } catch {
@@ -240,7 +309,13 @@ export const alertRoutes: FastifyPluginAsyncZod<{
         }
       }, POLL_MS);
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      let ended = false;
       const end = () => {
+        if (ended) return;
+        ended = true;
+        const left = (streamsByUser.get(userId) ?? 1) - 1;
+        if (left > 0) streamsByUser.set(userId, left);
+        else streamsByUser.delete(userId);
         clearInterval(poll);
         clearInterval(heartbeat);
         unsubscribe();

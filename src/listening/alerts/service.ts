@@ -1,5 +1,6 @@
-// Reading alerts and storms, and managing alert rules (per monitor: sensitivity, email recipients, webhooks)
-// and the organisation's webhooks (secret generated here, shown once, sealed at rest; test send; delivery log).
+// Reading alerts and storms, and managing alert rules (per monitor: sensitivity, email recipients, webhooks, which
+// events of a storm's course each channel gets) and the organisation's webhooks (secret generated here, shown
+// once, sealed at rest, rotated on request; edit with the same URL guard; test send; delivery log).
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/connect.ts';
@@ -14,11 +15,14 @@ import {
   type AlertRuleRow,
   alertRules,
   alertWebhooks,
+  type EmailEvent,
   type Sensitivity,
   type StormAlertRow,
   type StormRow,
   stormAlerts,
+  stormNotices,
   storms,
+  type WebhookEvent,
   webhookDeliveries,
 } from '../storms/schema.ts';
 import { WEBHOOK_DELIVERY_JOB, WEBHOOK_MAX_ATTEMPTS } from './names.ts';
@@ -111,8 +115,30 @@ export async function getAlert(db: DbOrTx, orgId: string, alertId: string) {
     })
     .from(webhookDeliveries)
     .innerJoin(alertWebhooks, eq(alertWebhooks.id, webhookDeliveries.webhookId))
-    .where(and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.alertId, alertId)));
-  return { ...alertView(r.a, r.s), deliveries };
+    .where(and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.alertId, alertId)))
+    .orderBy(webhookDeliveries.createdAt);
+  const notices = await db
+    .select()
+    .from(stormNotices)
+    .where(and(eq(stormNotices.orgId, orgId), eq(stormNotices.alertId, alertId)))
+    .orderBy(stormNotices.createdAt);
+  return {
+    ...alertView(r.a, r.s),
+    escalations: r.s.escalations,
+    deliveries,
+    notices: notices.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      windowCount: n.windowCount,
+      previousCount: n.previousCount,
+      peakCount: n.peakCount,
+      mentionCount: n.mentionCount,
+      emailRecipients: n.emailRecipients,
+      emailStatus: n.emailStatus,
+      emailError: n.emailError,
+      createdAt: n.createdAt.toISOString(),
+    })),
+  };
 }
 
 export async function listStorms(db: DbOrTx, orgId: string, monitorId: string, from?: Date) {
@@ -151,6 +177,8 @@ function ruleView(monitorId: string, r: AlertRuleRow | undefined) {
     sensitivity: (r?.sensitivity ?? 'normal') as Sensitivity,
     emailRecipients: r?.emailRecipients ?? [],
     webhookIds: r?.webhookIds ?? [],
+    emailOn: r?.emailOn ?? (['opened'] as EmailEvent[]),
+    webhookOn: r?.webhookOn ?? (['opened'] as WebhookEvent[]),
     updatedAt: r?.updatedAt.toISOString() ?? null,
   };
 }
@@ -165,9 +193,19 @@ export async function putRule(
   db: Db,
   actor: Actor,
   monitorId: string,
-  input: { sensitivity: Sensitivity; emailRecipients: string[]; webhookIds: string[] },
+  input: {
+    sensitivity: Sensitivity;
+    emailRecipients: string[];
+    webhookIds: string[];
+    /** Left out: kept as they are (the opening only, for a new rule). */
+    emailOn?: EmailEvent[] | undefined;
+    webhookOn?: WebhookEvent[] | undefined;
+  },
 ) {
   await monitorOf(db, actor.orgId, monitorId);
+  const on = <T extends string>(list: T[] | undefined) => (list ? [...new Set(list)] : undefined);
+  const emailOn = on(input.emailOn);
+  const webhookOn = on(input.webhookOn);
   const emails = [...new Set(input.emailRecipients.map((e) => e.trim().toLowerCase()))];
   const hookIds = [...new Set(input.webhookIds)];
   if (hookIds.length) {
@@ -185,6 +223,8 @@ export async function putRule(
       sensitivity: input.sensitivity,
       emailRecipients: emails,
       webhookIds: hookIds,
+      ...(emailOn && { emailOn }),
+      ...(webhookOn && { webhookOn }),
       updatedAt: new Date(),
       updatedBy: actor.userId,
     };
@@ -198,7 +238,13 @@ export async function putRule(
       actorId: actor.userId,
       action: 'alerts.rule_updated',
       target: monitorId,
-      details: { sensitivity: input.sensitivity, recipients: emails.length, webhooks: hookIds.length },
+      details: {
+        sensitivity: input.sensitivity,
+        recipients: emails.length,
+        webhooks: hookIds.length,
+        emailOn: row!.emailOn.join(', '),
+        webhookOn: row!.webhookOn.join(', '),
+      },
     });
     return ruleView(monitorId, row);
   });
@@ -226,6 +272,18 @@ async function webhookOf(db: DbOrTx, orgId: string, id: string) {
   return w;
 }
 
+/** The SSRF guard of webhook addresses, at creation and on every change of the address. */
+async function safeWebhookUrl(raw: string, urlPolicy: { allowPrivate?: boolean }): Promise<URL> {
+  try {
+    return (await checkUrl(raw, { allowPrivate: urlPolicy.allowPrivate ?? false })).url;
+  } catch (err) {
+    if (err instanceof UnsafeUrlError) throw fieldError('url', err.message, 'unsafe_url');
+    throw err;
+  }
+}
+
+const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
+
 export async function createWebhook(
   db: Db,
   actor: Actor,
@@ -233,14 +291,8 @@ export async function createWebhook(
   input: { name: string; url: string },
   urlPolicy: { allowPrivate?: boolean },
 ) {
-  let url: URL;
-  try {
-    url = (await checkUrl(input.url, { allowPrivate: urlPolicy.allowPrivate ?? false })).url;
-  } catch (err) {
-    if (err instanceof UnsafeUrlError) throw fieldError('url', err.message, 'unsafe_url');
-    throw err;
-  }
-  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+  const url = await safeWebhookUrl(input.url, urlPolicy);
+  const secret = newSecret();
   const id = crypto.randomUUID();
   return db.transaction(async (tx) => {
     const [w] = await tx
@@ -262,6 +314,68 @@ export async function createWebhook(
       details: { name: input.name, host: url.host },
     });
     return { ...webhookView(w!), secret };
+  });
+}
+
+/**
+ * Changes a webhook's name, address (guarded as at creation) or whether it is active. The secret stays: only
+ * rotateWebhookSecret changes it. Deliveries still pending go to the new address on their next attempt.
+ */
+export async function updateWebhook(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { name?: string | undefined; url?: string | undefined; active?: boolean | undefined },
+  urlPolicy: { allowPrivate?: boolean },
+) {
+  const w = await webhookOf(db, actor.orgId, id);
+  const url = input.url !== undefined ? await safeWebhookUrl(input.url, urlPolicy) : undefined;
+  const set = {
+    ...(input.name !== undefined && input.name !== w.name && { name: input.name }),
+    ...(url && url.href !== w.url && { url: url.href }),
+    ...(input.active !== undefined && input.active !== w.active && { active: input.active }),
+  };
+  if (Object.keys(set).length === 0) return webhookView(w);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(alertWebhooks)
+      .set(set)
+      .where(and(eq(alertWebhooks.orgId, actor.orgId), eq(alertWebhooks.id, id)))
+      .returning();
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: actor.userId,
+      action: 'alerts.webhook_updated',
+      target: id,
+      details: {
+        name: row!.name,
+        ...(set.name !== undefined && { renamedFrom: w.name }),
+        ...(set.url !== undefined && { host: new URL(set.url).host }),
+        ...(set.active !== undefined && { active: set.active }),
+      },
+    });
+    return webhookView(row!);
+  });
+}
+
+/** A new signing secret, shown in this answer only; every delivery from now on is signed with it. */
+export async function rotateWebhookSecret(db: Db, actor: Actor, secretBox: SecretBox, id: string) {
+  const w = await webhookOf(db, actor.orgId, id);
+  const secret = newSecret();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(alertWebhooks)
+      .set({ secretSealed: secretBox.encrypt(secret, w.id) })
+      .where(and(eq(alertWebhooks.orgId, actor.orgId), eq(alertWebhooks.id, id)))
+      .returning();
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: actor.userId,
+      action: 'alerts.webhook_secret_rotated',
+      target: id,
+      details: { name: w.name },
+    });
+    return { ...webhookView(row!), secret };
   });
 }
 

@@ -2,12 +2,21 @@
 // that got new matches, count its current window, compare with its baseline (cached a few minutes per monitor),
 // and open, update or close its storm episode. Opening writes the storm, its alert and the delivery jobs (email,
 // webhooks) in one transaction; at most one storm per monitor is open (a partial unique index), so two ingests
-// racing cannot fire twice.
+// racing cannot fire twice. Escalations, throttled storm.updated webhooks and closings queue their follow-ups
+// (alerts/follow-ups.ts) in the transaction that updates or closes the storm.
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import { queryRows } from '../../db/connect.ts';
 import { enqueue } from '../../jobs/enqueue.ts';
 import { publishStormEvent, type StormEvent } from '../alerts/bus.ts';
+import {
+  escalates,
+  type FollowUpRule,
+  followClose,
+  followUpdate,
+  followUpRules,
+  webhookUpdateDue,
+} from '../alerts/follow-ups.ts';
 import {
   ALERT_EMAIL_JOB,
   EMAIL_MAX_ATTEMPTS,
@@ -267,6 +276,7 @@ function eventOf(
     openedAt: s.openedAt.toISOString(),
     closedAt: s.closedAt?.toISOString() ?? null,
     updatedAt: s.updatedAt.toISOString(),
+    escalations: s.escalations,
   };
 }
 
@@ -297,12 +307,14 @@ async function openStorm(
         reasons: a.reasons,
         topPosts: top,
         updatedAt: now,
+        notifiedCount: a.count,
       })
       .onConflictDoNothing()
       .returning();
     if (!storm) return null;
     const [rule] = await tx.select().from(alertRules).where(eq(alertRules.monitorId, monitor.id));
-    const recipients = rule?.emailRecipients ?? [];
+    // The opening is emailed and posted unless the rule leaves it out (its default includes it).
+    const recipients = (rule?.emailOn ?? ['opened']).includes('opened') ? (rule?.emailRecipients ?? []) : [];
     const [alert] = await tx
       .insert(stormAlerts)
       .values({
@@ -323,7 +335,7 @@ async function openStorm(
       .returning();
     if (recipients.length)
       await enqueue(tx, ALERT_EMAIL_JOB, { alertId: alert!.id }, { orgId, maxAttempts: EMAIL_MAX_ATTEMPTS });
-    const hookIds = rule?.webhookIds ?? [];
+    const hookIds = (rule?.webhookOn ?? ['opened']).includes('opened') ? (rule?.webhookIds ?? []) : [];
     if (hookIds.length) {
       const hooks = await tx
         .select({ id: alertWebhooks.id })
@@ -371,6 +383,10 @@ export async function evaluateStorms(
       id: monitors.id,
       name: monitors.name,
       sensitivity: alertRules.sensitivity,
+      emailRecipients: alertRules.emailRecipients,
+      webhookIds: alertRules.webhookIds,
+      emailOn: alertRules.emailOn,
+      webhookOn: alertRules.webhookOn,
     })
     .from(monitors)
     .leftJoin(alertRules, eq(alertRules.monitorId, monitors.id))
@@ -415,31 +431,51 @@ export async function evaluateStorms(
             and at > ${new Date(current.openedAt.getTime() - WINDOW_MS).toISOString()}::timestamptz
             and at <= ${now.toISOString()}::timestamptz`,
       );
-      const [updated] = await db
-        .update(storms)
-        .set({
-          windowCount: a.count,
-          expected: a.expected,
-          peakCount: sql`greatest(${storms.peakCount}, ${a.count})`,
-          mentionCount: Math.max(current.mentionCount, Number(mentionsSince?.n ?? 0)),
-          negativeShare: a.negativeShare,
-          ...(a.surge && { lastSurgeAt: now }),
-          ...(a.surge &&
-            needPosts && {
-              reasons: a.reasons,
-              topPosts: topPostsOf(posts),
-              baselineNegativeShare: a.baselineNegativeShare,
-            }),
-          updatedAt: now,
-        })
-        .where(and(eq(storms.id, current.id), eq(storms.status, 'open')))
-        .returning();
+      const rule = ruleOf(m);
+      const escalate = escalates(current, a.count, a.surge);
+      const webhook = webhookUpdateDue(rule, current, now, escalate);
+      const apply = async (h: DbOrTx) => {
+        const [row] = await h
+          .update(storms)
+          .set({
+            windowCount: a.count,
+            expected: a.expected,
+            peakCount: sql`greatest(${storms.peakCount}, ${a.count})`,
+            mentionCount: Math.max(current.mentionCount, Number(mentionsSince?.n ?? 0)),
+            negativeShare: a.negativeShare,
+            ...(a.surge && { lastSurgeAt: now }),
+            ...(a.surge &&
+              needPosts && {
+                reasons: a.reasons,
+                topPosts: topPostsOf(posts),
+                baselineNegativeShare: a.baselineNegativeShare,
+              }),
+            updatedAt: now,
+          })
+          .where(and(eq(storms.id, current.id), eq(storms.status, 'open')))
+          .returning();
+        return row;
+      };
+      // Most updates are one statement; an escalation or a due webhook update queues its follow-ups with it.
+      const updated =
+        escalate || webhook
+          ? await db.transaction(async (tx) => {
+              const row = await apply(tx);
+              if (!row) return row;
+              return (await followUpdate(tx, row, current, rule, { escalate, webhook }, now)).storm;
+            })
+          : await apply(db);
       if (updated) {
         events.push(eventOf('storm.updated', updated, m.name, null));
         result.updated.push(updated.id);
       }
     } else if (step === 'close' && current) {
-      const closed = await closeStorm(db, current.id, now);
+      const rule = ruleOf(m);
+      const closed = await db.transaction(async (tx) => {
+        const row = await closeStorm(tx, current.id, now);
+        if (row) await followClose(tx, row, rule, now);
+        return row;
+      });
       if (closed) {
         events.push(eventOf('storm.closed', closed, m.name, null));
         result.closed.push(closed.id);
@@ -448,6 +484,22 @@ export async function evaluateStorms(
   }
   for (const e of events) publishStormEvent(e);
   return result;
+}
+
+/** The follow-up settings of a monitor's rule, from the row evaluateStorms read (null: no rule). */
+function ruleOf(m: {
+  emailRecipients: string[] | null;
+  webhookIds: string[] | null;
+  emailOn: FollowUpRule['emailOn'] | null;
+  webhookOn: FollowUpRule['webhookOn'] | null;
+}): FollowUpRule | null {
+  if (!m.emailOn || !m.webhookOn) return null;
+  return {
+    emailRecipients: m.emailRecipients ?? [],
+    webhookIds: m.webhookIds ?? [],
+    emailOn: m.emailOn,
+    webhookOn: m.webhookOn,
+  };
 }
 
 async function closeStorm(db: DbOrTx, stormId: string, now: Date): Promise<StormRow | undefined> {
@@ -462,11 +514,19 @@ async function closeStorm(db: DbOrTx, stormId: string, now: Date): Promise<Storm
 /** Closes every open storm whose surge has not held for QUIET_MS (the sweep when no posts arrive at all). */
 export async function closeQuietStorms(db: Db, now = new Date(), quietMs = QUIET_MS): Promise<number> {
   const cutoff = new Date(now.getTime() - quietMs);
-  const closed = await db
-    .update(storms)
-    .set({ status: 'closed', closedAt: now, updatedAt: now })
-    .where(and(eq(storms.status, 'open'), lte(storms.lastSurgeAt, cutoff)))
-    .returning();
+  const closed = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(storms)
+      .set({ status: 'closed', closedAt: now, updatedAt: now })
+      .where(and(eq(storms.status, 'open'), lte(storms.lastSurgeAt, cutoff)))
+      .returning();
+    const rules = await followUpRules(
+      tx,
+      rows.map((s) => s.monitorId),
+    );
+    for (const s of rows) await followClose(tx, s, rules.get(s.monitorId) ?? null, now);
+    return rows;
+  });
   if (closed.length) {
     const names = new Map(
       (
