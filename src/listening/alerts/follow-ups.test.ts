@@ -258,7 +258,12 @@ describeEachDb('storm follow-ups: escalation, updates and the end', (get) => {
           tx,
           grown,
           storm!,
-          { ...rule, emailOn: [...rule.emailOn], webhookOn: [...rule.webhookOn] },
+          {
+            emailRecipients: [...rule.emailRecipients],
+            webhookIds: [ids.all!],
+            emailOn: ['escalated'],
+            webhookOn: ['updated'],
+          },
           { escalate: true, webhook: false },
           now,
         ),
