@@ -467,6 +467,50 @@ describeEachDb('listening over HTTP', (get) => {
       'Vindkraftverket står stille',
     ]);
   });
+
+  it('a live stream stores only what a monitor matches, and a language filter still reads each post’s language', async () => {
+    const db = get().db;
+    const [feedRow] = await db.select().from(feeds).limit(1);
+    const orgId = feedRow!.orgId;
+    const danish = await admin.post<{ id: string }>('/api/monitors', {
+      name: 'Havvind (dansk)',
+      query: 'havvindmølle*',
+      languages: ['da'],
+    });
+    expect(danish.status).toBe(201);
+    const at = new Date();
+    const posts = [
+      {
+        id: 'da-1',
+        text: 'Havvindmøllerne ved Esbjerg er en fantastisk investering, siger borgmesteren.',
+        source: 'mastodon' as const,
+        author: 'mette@example.dk',
+        publishedAt: at,
+      },
+      {
+        id: 'nb-1',
+        text: 'Havvindmøllene utenfor Stavanger er ikke lønnsomme, sier ekspertene.',
+        source: 'mastodon' as const,
+        author: 'ola@example.no',
+        publishedAt: at,
+      },
+      { id: 'none-1', text: 'Været er fint i dag.', source: 'mastodon' as const, publishedAt: at },
+    ];
+    const result = await ingest(db, orgId, posts, { matchedOnly: true });
+    expect(result).toMatchObject({ received: 3, stored: 1, matches: 1, unmatched: 2, duplicates: 0 });
+    const found = await viewer.get<MentionPage>(`/api/mentions?monitor=${danish.body.id}`);
+    expect(found.body.mentions.map((m) => [m.text.slice(0, 13), m.lang, m.sentiment])).toEqual([
+      ['Havvindmøller', 'da', 'positive'],
+    ]);
+    const all = await viewer.get<MentionPage>('/api/mentions?source=mastodon&q=Stavanger');
+    expect(all.body.mentions).toEqual([]);
+    // Again: the stored one is a duplicate; the others are still not stored.
+    expect(await ingest(db, orgId, posts, { matchedOnly: true })).toMatchObject({
+      stored: 0,
+      duplicates: 1,
+      unmatched: 2,
+    });
+  });
 });
 
 describe('listening test support', () => {

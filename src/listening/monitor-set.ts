@@ -21,10 +21,16 @@ export function monitorFilter(sources: readonly string[], languages: readonly st
   };
 }
 
-/** Whether a post from `source` in `lang` is within a monitor's sources and languages. */
-export function withinFilter(filter: MonitorFilter, source: string, lang: string): boolean {
+/**
+ * Whether a post from `source` in `lang` is within a monitor's sources and languages. The language may be
+ * given as a function: it is then worked out only when a monitor filters by language.
+ */
+export function withinFilter(filter: MonitorFilter, source: string, lang: string | (() => string)): boolean {
   if (filter.sources && !filter.sources.has(source)) return false;
-  if (filter.languages && !langCodes(lang).some((code) => filter.languages!.has(code))) return false;
+  if (filter.languages) {
+    const code = typeof lang === 'function' ? lang() : lang;
+    if (!langCodes(code).some((c) => filter.languages!.has(c))) return false;
+  }
   return true;
 }
 
@@ -52,7 +58,7 @@ export class MonitorSet {
   }
 
   /** Ids of the monitors that match the post and accept its source and language. */
-  match(post: TokenizedPost, source: string, lang: string): string[] {
+  match(post: TokenizedPost, source: string, lang: string | (() => string)): string[] {
     const out: string[] = [];
     for (const id of this.index.match(post)) {
       if (withinFilter(this.filters.get(id)!, source, lang)) out.push(id);

@@ -47,6 +47,11 @@ export interface EnrichedPost {
 export interface IngestOptions {
   /** The pipeline's clock (tests replay recorded days); defaults to the wall clock. */
   now?: Date;
+  /**
+   * Store only the posts one of the organisation's active monitors matches (the live streams: a firehose is
+   * mostly about other things). Feeds an organisation chose store every item.
+   */
+  matchedOnly?: boolean;
 }
 
 export interface IngestResult {
@@ -57,6 +62,8 @@ export interface IngestResult {
   duplicates: number;
   /** Mention–monitor pairs stored. */
   matches: number;
+  /** Matched no monitor, so not stored (`matchedOnly`). */
+  unmatched?: number;
 }
 
 /** What `store` inserted: each new mention's id with its enriched post. */
@@ -115,23 +122,85 @@ export function languageOf(post: Post): { lang: string; confidence: number } {
   return detected;
 }
 
-/** Language, sentiment and matching monitors of one post: the CPU part of the pipeline. */
-export function enrich(post: IncomingPost, monitorSet: MonitorSet | null, now = new Date()): EnrichedPost {
-  const p = normalisePost(post);
-  const { lang, confidence } = languageOf(p);
-  const s = sentiment(p.title ? `${p.title}. ${p.text}` : p.text, lang);
-  const matchable: Post = { ...p, lang, source: p.source };
-  const monitorIds =
-    monitorSet && monitorSet.size > 0 ? monitorSet.match(tokenize(matchable), p.source, lang) : [];
+/** Language and sentiment of a post: the same for every organisation, so worked out once per post object. */
+interface Analysis {
+  post: IncomingPost;
+  lang?: { lang: string; confidence: number };
+  sentiment?: { label: EnrichedPost['sentiment']; score: number };
+}
+const analyses = new WeakMap<IncomingPost, Analysis>();
+
+function analysisOf(post: IncomingPost): Analysis {
+  let a = analyses.get(post);
+  if (!a) {
+    a = { post: normalisePost(post) };
+    analyses.set(post, a);
+  }
+  return a;
+}
+
+function languageOfAnalysed(a: Analysis): { lang: string; confidence: number } {
+  a.lang ??= languageOf(a.post);
+  return a.lang;
+}
+
+function enriched(a: Analysis, monitorIds: string[], now: Date): EnrichedPost {
+  const p = a.post;
+  const { lang, confidence } = languageOfAnalysed(a);
+  if (!a.sentiment) {
+    const s = sentiment(p.title ? `${p.title}. ${p.text}` : p.text, lang);
+    a.sentiment = { label: s.label, score: s.score };
+  }
   return {
     post: p,
     lang,
     langConfidence: confidence,
-    sentiment: s.label,
-    sentimentScore: s.score,
+    sentiment: a.sentiment.label,
+    sentimentScore: a.sentiment.score,
     at: p.publishedAt && !Number.isNaN(p.publishedAt.getTime()) && p.publishedAt <= now ? p.publishedAt : now,
     monitorIds,
   };
+}
+
+/** Monitors of the set that match the post; its language is detected only if a monitor needs it. */
+function matchAnalysed(a: Analysis, monitorSet: MonitorSet | null): string[] {
+  if (!monitorSet || monitorSet.size === 0) return [];
+  const p = a.post;
+  const lang = () => languageOfAnalysed(a).lang;
+  // `lang:` terms read the language through this getter, so a post no monitor could match skips detection.
+  const matchable: Post = {
+    id: p.id,
+    text: p.text,
+    ...(p.title !== undefined && { title: p.title }),
+    ...(p.author !== undefined && { author: p.author }),
+    ...(p.url !== undefined && { url: p.url }),
+    ...(p.links !== undefined && { links: p.links }),
+    source: p.source,
+    get lang() {
+      return lang();
+    },
+  };
+  return monitorSet.match(tokenize(matchable), p.source, lang);
+}
+
+/** Language, sentiment and matching monitors of one post: the CPU part of the pipeline. */
+export function enrich(post: IncomingPost, monitorSet: MonitorSet | null, now = new Date()): EnrichedPost {
+  const a = analysisOf(post);
+  return enriched(a, matchAnalysed(a, monitorSet), now);
+}
+
+/**
+ * As `enrich`, for a post that is kept only if a monitor matches it: null otherwise, and then its language
+ * and sentiment are never worked out (most posts of a firehose match nothing).
+ */
+export function enrichMatched(
+  post: IncomingPost,
+  monitorSet: MonitorSet | null,
+  now = new Date(),
+): EnrichedPost | null {
+  const a = analysisOf(post);
+  const ids = matchAnalysed(a, monitorSet);
+  return ids.length ? enriched(a, ids, now) : null;
 }
 
 /** Stores enriched posts: new mentions and their matches; duplicates are skipped. */
@@ -230,20 +299,50 @@ export async function ingest(
   opts: IngestOptions = {},
 ): Promise<IngestResult> {
   if (posts.length === 0) return { received: 0, stored: 0, duplicates: 0, matches: 0 };
-  // Posts already stored (a stream replaying after a reconnect) skip the enrichment; the insert's conflict
-  // clause still catches any that arrive meanwhile.
-  const known = await storedIds(db, orgId, posts);
-  const fresh = known.size ? posts.filter((p) => !known.has(`${p.source}\u0000${p.id}`)) : posts;
   const monitorSet = await activeMonitors(db, orgId);
   const now = opts.now ?? new Date();
-  const enriched = fresh.map((p) => enrich(p, monitorSet, now));
+  /** Posts that would be stored unless already stored. */
+  let considered = posts.length;
+  let enrichedPosts: EnrichedPost[];
+  let unmatched = 0;
+  if (opts.matchedOnly) {
+    // Matching first: only what matched is looked up among the stored mentions and analysed further.
+    const matched: EnrichedPost[] = [];
+    for (const p of posts) {
+      const e = enrichMatched(p, monitorSet, now);
+      if (e) matched.push(e);
+    }
+    unmatched = posts.length - matched.length;
+    const known = matched.length
+      ? await storedIds(
+          db,
+          orgId,
+          matched.map((e) => e.post),
+        )
+      : new Set<string>();
+    enrichedPosts = known.size
+      ? matched.filter((e) => !known.has(`${e.post.source}\u0000${e.post.id}`))
+      : matched;
+    considered = matched.length;
+  } else {
+    // Posts already stored (a stream replaying after a reconnect) skip the enrichment; the insert's conflict
+    // clause still catches any that arrive meanwhile.
+    const known = await storedIds(db, orgId, posts);
+    const fresh = known.size ? posts.filter((p) => !known.has(`${p.source}\u0000${p.id}`)) : posts;
+    enrichedPosts = fresh.map((p) => enrich(p, monitorSet, now));
+  }
   const inserted: StoredMention[] = [];
-  const result = await store(db, orgId, enriched, inserted);
+  const result = await store(db, orgId, enrichedPosts, inserted);
   // Authors, references and story clusters of the mentions stored now (src/listening/stories).
-  if (inserted.length > 0) await afterStored(db, orgId, enriched, inserted);
+  if (inserted.length > 0) await afterStored(db, orgId, enrichedPosts, inserted);
   // Storms are judged right after the mentions are stored, for the monitors that got new ones.
-  if (result.matches > 0) await evaluateStorms(db, orgId, matchedMonitors(enriched), now);
-  return { ...result, received: posts.length, duplicates: result.duplicates + (posts.length - fresh.length) };
+  if (result.matches > 0) await evaluateStorms(db, orgId, matchedMonitors(enrichedPosts), now);
+  return {
+    ...result,
+    received: posts.length,
+    duplicates: result.duplicates + (considered - enrichedPosts.length),
+    ...(opts.matchedOnly && { unmatched }),
+  };
 }
 
 function matchedMonitors(enriched: readonly EnrichedPost[]): string[] {

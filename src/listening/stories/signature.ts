@@ -90,13 +90,18 @@ export function similarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return same / n;
 }
 
-/** LSH band keys: posts sharing one are candidates. */
+/** LSH band keys: posts sharing one are candidates. A band's rows and its number, mixed into 53 bits. */
 export function bandKeys(sig: readonly number[]): number[] {
   const out: number[] = [];
   for (let b = 0; b < BANDS; b++) {
-    let s = `b${b}`;
-    for (let r = 0; r < ROWS; r++) s += `:${sig[b * ROWS + r]}`;
-    out.push(key53(s));
+    let hi = mix(0x2545f491 ^ b);
+    let lo = mix(0x68e31da4 ^ Math.imul(b + 1, 0x9e3779b9));
+    for (let r = 0; r < ROWS; r++) {
+      const v = sig[b * ROWS + r]! >>> 0;
+      hi = mix(hi ^ v);
+      lo = mix(Math.imul(lo, 0x01000193) ^ v);
+    }
+    out.push((hi & 0x1fffff) * 0x100000000 + lo);
   }
   return out;
 }

@@ -2,11 +2,11 @@
 // Jetstream contract server) stores a post only for the organisations whose active monitors listen to the
 // source and match it, removes it again when the source deletes it, and resumes from its cursor on the next
 // run; the Mastodon job polls the hashtags the monitors ask for.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { until } from '../../../../test/bluesky-network.ts';
 import { describeEachDb } from '../../../../test/databases.ts';
-import type { Db } from '../../../db/connect.ts';
+import { type Db, queryRows } from '../../../db/connect.ts';
 import { type JobDefinition, silentLogger } from '../../../jobs/definition.ts';
 import { Worker } from '../../../jobs/worker.ts';
 import { orgs } from '../../../team/schema.ts';
@@ -149,6 +149,17 @@ describeEachDb('live sources feed the pipeline', (get) => {
     ]);
     expect(await stored('C')).toEqual([]);
     expect(await stored('D')).toEqual([]);
+    // The whole pipeline ran on them, not only the store: language, author, story and the match a storm is
+    // judged by.
+    const [piped] = await queryRows<{ lang: string; authors: number; members: number; matches: number }>(
+      db,
+      sql`select m.lang,
+          (select count(*)::int from authors a where a.org_id = m.org_id and a.handle = 'alice.example') as authors,
+          (select count(*)::int from story_members s where s.mention_id = m.id) as members,
+          (select count(*)::int from mention_matches x where x.mention_id = m.id) as matches
+        from mentions m where m.org_id = ${orgIds.A!}`,
+    );
+    expect(piped).toEqual({ lang: 'nb', authors: 1, members: 1, matches: 1 });
 
     // Deleted at the source while no run held the stream: the next run resumes (rewound) and removes it.
     jet.emit({

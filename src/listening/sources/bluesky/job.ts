@@ -1,7 +1,7 @@
 // The live sources as background jobs, feeding the listening pipeline. A stream is global (one relay or
 // Jetstream connection serves every organisation); its sink fans each batch out to the organisations whose
-// active monitors listen to the source, and stores only the posts one of their monitors matches (the pipeline
-// alone would store every post it is given). The stream job holds its connection for a while and then ends
+// active monitors listen to the source, and runs the whole pipeline (stories, influence, storms included) on
+// the posts one of their monitors matches; the rest is never stored. The stream job holds its connection for a while and then ends
 // cleanly; being a recurring job with a lease, exactly one worker holds it at a time, and the next run resumes
 // from the saved cursor.
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -14,8 +14,7 @@ import {
   PermanentJobError,
 } from '../../../jobs/definition.ts';
 import { enqueue } from '../../../jobs/enqueue.ts';
-import { activeMonitors } from '../../monitor-set.ts';
-import { enrich, removeMentions, store } from '../../pipeline.ts';
+import { ingest, removeMentions } from '../../pipeline.ts';
 import { parse, requiredKeys } from '../../query/index.ts';
 import { mentions, monitors } from '../../schema.ts';
 import { MastodonStream } from '../mastodon/streaming.ts';
@@ -99,11 +98,10 @@ export function fanOutSink(db: Db, source: SourceName, onBatch?: (r: FanOutResul
       const result: FanOutResult = { orgs: orgs.length, stored: 0, removed: 0 };
       const now = new Date();
       for (const orgId of orgs) {
-        const set = await activeMonitors(db, orgId);
-        if (batch.posts.length && set.size > 0) {
-          const matched = batch.posts.map((p) => enrich(p, set, now)).filter((e) => e.monitorIds.length > 0);
-          if (matched.length) result.stored += (await store(db, orgId, matched)).stored;
-        }
+        // The whole pipeline (stories, influence, storms) for what the org's monitors match; a post's language
+        // and sentiment are worked out once, for the first org whose monitors match it.
+        if (batch.posts.length)
+          result.stored += (await ingest(db, orgId, batch.posts, { now, matchedOnly: true })).stored;
         if (batch.deletes.length) result.removed += await removeMentions(db, orgId, batch.deletes);
       }
       onBatch?.(result);
@@ -158,11 +156,7 @@ export function searchKeywords(query: string): string[] {
 export function matchedOnlySink(db: Db, orgId: string): Sink {
   return {
     async write(batch) {
-      const set = await activeMonitors(db, orgId);
-      if (set.size === 0) return;
-      const now = new Date();
-      const matched = batch.posts.map((p) => enrich(p, set, now)).filter((e) => e.monitorIds.length > 0);
-      if (matched.length) await store(db, orgId, matched);
+      if (batch.posts.length) await ingest(db, orgId, batch.posts, { matchedOnly: true });
     },
   };
 }

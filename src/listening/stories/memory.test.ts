@@ -1,0 +1,102 @@
+// The clusterer's memory when two processes cluster the same organisation: each keeps its own memory of
+// recent members (here two memory handles on one database play the two processes), tops it up with what the
+// other stored, and never acts on a story the other has merged away or a mention deleted meanwhile.
+import { sql } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDb } from '../../../test/databases.ts';
+import { queryRows } from '../../db/connect.ts';
+import { orgs } from '../../team/schema.ts';
+import { enrich, type IncomingPost, removeMentions, type StoredMention, store } from '../pipeline.ts';
+import { afterStored } from './index.ts';
+import { memoryOf } from './memory.ts';
+
+const HOUR = 3_600_000;
+const ago = (ms: number) => new Date(Date.now() - ms);
+const LINK_A = 'https://www.fjordnytt.no/nyheter/kraftpris-rekord-i-nord';
+const LINK_B = 'https://www.vindavis.no/saker/nytt-vindkraftverk-stanset';
+
+describeEachDb('story clustering across processes', (get) => {
+  let orgId: string;
+  const processA = {};
+  const processB = {};
+  let n = 0;
+
+  beforeAll(async () => {
+    const [org] = await get().db.insert(orgs).values({ name: 'Memory' }).returning({ id: orgs.id });
+    orgId = org!.id;
+  });
+
+  /** Stores one post and clusters it with the given process's memory; returns its mention id. */
+  async function post(processHandle: object, text: string, links: string[], hoursAgo: number) {
+    const db = get().db;
+    n++;
+    const p: IncomingPost = {
+      source: 'bluesky',
+      id: `at://did:plc:mem/app.bsky.feed.post/${n}`,
+      text,
+      links,
+      author: `author${n}.example`,
+      publishedAt: ago(hoursAgo * HOUR),
+    };
+    const e = enrich(p, null);
+    const inserted: StoredMention[] = [];
+    await store(db, orgId, [e], inserted);
+    await afterStored(db, orgId, [e], inserted, { memoryHandle: processHandle });
+    return { id: inserted[0]!.id, externalId: p.id };
+  }
+
+  async function storyOf(mentionId: string): Promise<string | undefined> {
+    const [row] = await queryRows<{ story_id: string }>(
+      get().db,
+      sql`select story_id from story_members where mention_id = ${mentionId}`,
+    );
+    return row?.story_id;
+  }
+
+  it('a process finds what another stored, follows its merges, and skips deleted mentions', async () => {
+    // A stores the first post on link A; B, starting empty, loads it and joins its story.
+    const a1 = await post(processA, 'Kraftprisen satte ny rekord i nord i natt', [LINK_A], 10);
+    const b1 = await post(processB, 'Rekordhøy strømpris igjen, les saken', [LINK_A], 9);
+    const storyA = (await storyOf(a1.id))!;
+    expect(await storyOf(b1.id)).toBe(storyA);
+    // A already had a memory: it tops it up with B's member (by insertion order) and joins too.
+    const before = memoryOf(processA, orgId).size;
+    const a2 = await post(processA, 'Strømprisen er helt vanvittig nå', [LINK_A], 8);
+    expect(memoryOf(processA, orgId).size).toBe(before + 2);
+    expect(await storyOf(a2.id)).toBe(storyA);
+
+    // A starts a second story on link B; B (which has seen A's member of it) then bridges both stories.
+    const a3 = await post(processA, 'Utbyggingen av vindkraftverket er stanset av retten', [LINK_B], 7);
+    const storyB = (await storyOf(a3.id))!;
+    expect(storyB).not.toBe(storyA);
+    const bridge = await post(processB, 'Kraftpris og vindkraft henger sammen', [LINK_A, LINK_B], 6);
+    const merged = (await storyOf(bridge.id))!;
+    expect([storyA, storyB]).toContain(merged);
+    const gone = merged === storyA ? storyB : storyA;
+    expect(await storyOf(a3.id)).toBe(merged);
+    // A's memory still says its link-B member is in the merged-away story: A must read the current one.
+    const a4 = await post(processA, 'Nytt om det stansede vindkraftverket', [LINK_B], 5);
+    expect(await storyOf(a4.id)).toBe(merged);
+    const [row] = await queryRows<{ n: number }>(
+      get().db,
+      sql`select count(*)::int as n from stories where id = ${gone}`,
+    );
+    expect(row?.n).toBe(0);
+
+    // Deleted at the source (by B's process): A no longer joins anything to it.
+    const lone = await post(
+      processA,
+      'Helt egen sak om fjordfisket',
+      ['https://fisk.example/saker/torsk'],
+      4,
+    );
+    await removeMentions(get().db, orgId, [{ source: 'bluesky', externalId: lone.externalId }]);
+    const after = await post(processA, 'Mer om fjordfisket i dag', ['https://fisk.example/saker/torsk'], 3);
+    const story = (await storyOf(after.id))!;
+    const [sized] = await queryRows<{ size: number }>(
+      get().db,
+      sql`select size from stories where id = ${story}`,
+    );
+    expect(sized?.size).toBe(1);
+  });
+});
