@@ -18,9 +18,16 @@ import {
 } from './eld-ngrams.ts';
 import { loadEvalSet } from './evaluation.ts';
 import { type DetectedLanguage, detectLanguage } from './language.ts';
-import { markerWords, norwegianVsDanish, nynorskVsBokmal } from './nordic.ts';
+import {
+  markerWords,
+  norwegianVsDanish,
+  norwegianVsDanishMemo,
+  nynorskVsBokmal,
+  nynorskVsBokmalMemo,
+} from './nordic.ts';
 
-// --- The reference: detectLanguage as it was when it called eld.detect() (language.ts before eld-ngrams.ts) ---
+// --- The reference: detectLanguage as it was when it called eld.detect() and the plain Nordic marker functions
+// (language.ts before eld-ngrams.ts) ---
 
 const REF_NOISE = /https?:\/\/\S+|www\.\S+|@[\w.-]+|#/giu;
 const REF_LETTER = /\p{L}/gu;
@@ -87,6 +94,14 @@ function differences(texts: readonly string[]) {
     const ours = detectLanguage(text);
     const theirs = referenceDetectLanguage(text);
     if (!isDeepStrictEqual(ours, theirs)) diffs.push({ text, ours, theirs });
+    // The Nordic markers with remembered word patterns, against the plain ones, on every text (twice: the
+    // second call reads the memo).
+    const words = markerWords(text);
+    for (let round = 0; round < 2; round++) {
+      const memo = [norwegianVsDanishMemo(words, text), nynorskVsBokmalMemo(words)];
+      const plain = [norwegianVsDanish(words, text), nynorskVsBokmal(words)];
+      if (!isDeepStrictEqual(memo, plain)) diffs.push({ text, ours: memo, theirs: plain });
+    }
   }
   return diffs;
 }

@@ -230,3 +230,69 @@ export function nynorskVsBokmal(words: readonly string[]): number {
   }
   return score;
 }
+
+// The same two scores with each word's pattern results remembered: a feed repeats its words, and the ~20 patterns
+// per word were most of the cost of a Scandinavian post. The deltas are applied in the patterns' order, so every
+// sum is the one the functions above compute (x - w is x + -w exactly); language-equivalence.test.ts compares them.
+
+/** Words remembered per table before it starts over: a few MB at most. */
+const MEMO_WORDS = 50_000;
+const NO_DELTAS: readonly number[] = [];
+
+class PatternMemo {
+  private readonly deltas = new Map<string, readonly number[]>();
+  constructor(
+    private readonly plus: readonly [RegExp, number][],
+    private readonly minus: readonly [RegExp, number][],
+  ) {}
+
+  /** The weights the patterns add to a score for w, in order, those that subtract negated. */
+  get(w: string): readonly number[] {
+    let d = this.deltas.get(w);
+    if (d === undefined) {
+      const found: number[] = [];
+      for (const [re, wgt] of this.plus) if (re.test(w)) found.push(wgt);
+      for (const [re, wgt] of this.minus) if (re.test(w)) found.push(-wgt);
+      d = found.length ? found : NO_DELTAS;
+      if (this.deltas.size >= MEMO_WORDS) this.deltas.clear();
+      this.deltas.set(w, d);
+    }
+    return d;
+  }
+}
+
+const norwegianDanishMemo = new PatternMemo(NORWEGIAN_PATTERNS, DANISH_PATTERNS);
+const nynorskBokmalMemo = new PatternMemo(NYNORSK_SUFFIXES, BOKMAL_SUFFIXES);
+
+/** norwegianVsDanish, with the word patterns' results remembered. */
+export function norwegianVsDanishMemo(words: readonly string[], original: string): number {
+  let score = 0;
+  for (const w of words) {
+    const weight = NORWEGIAN_VS_DANISH[w];
+    if (weight !== undefined) {
+      score += weight;
+      continue;
+    }
+    if (w.length < 4) continue;
+    const deltas = norwegianDanishMemo.get(w);
+    for (let i = 0; i < deltas.length; i++) score += deltas[i]!;
+  }
+  if (/\S\s+I\s+\p{Ll}/u.test(original)) score -= 1.5;
+  return score;
+}
+
+/** nynorskVsBokmal, with the word suffixes' results remembered. */
+export function nynorskVsBokmalMemo(words: readonly string[]): number {
+  let score = 0;
+  for (const w of words) {
+    const weight = NYNORSK_VS_BOKMAL[w];
+    if (weight !== undefined) {
+      score += weight;
+      continue;
+    }
+    if (w.length < 5 || NOT_NYNORSK.has(w)) continue;
+    const deltas = nynorskBokmalMemo.get(w);
+    for (let i = 0; i < deltas.length; i++) score += deltas[i]!;
+  }
+  return score;
+}
