@@ -72,7 +72,8 @@ interface Match {
   c: Candidate;
   strong: boolean;
   band: boolean;
-  entities: Set<number>;
+  /** Named entities in common (a post's keys are distinct, so each shared entity key counts once). */
+  entities: number;
 }
 
 class UnionFind {
@@ -98,7 +99,7 @@ export function joins(post: PostFeatures, matches: Iterable<Match>): Candidate[]
     if (
       m.strong ||
       (m.band && post.minhash && m.c.minhash && similarity(post.minhash, m.c.minhash) >= NEAR_DUPLICATE) ||
-      m.entities.size >= SHARED_ENTITIES
+      m.entities >= SHARED_ENTITIES
     )
       out.push(m.c);
   }
@@ -109,12 +110,12 @@ export function joins(post: PostFeatures, matches: Iterable<Match>): Candidate[]
 function note(matches: Map<string, Match>, c: Candidate, key: number, kind: number): void {
   let m = matches.get(c.mentionId);
   if (!m) {
-    m = { c, strong: false, band: false, entities: new Set() };
+    m = { c, strong: false, band: false, entities: 0 };
     matches.set(c.mentionId, m);
   }
   if (kind === KIND.link || kind === KIND.post) m.strong = true;
   else if (kind === KIND.band) m.band = true;
-  else if (kind === KIND.entity) m.entities.add(key);
+  else if (kind === KIND.entity) m.entities++;
 }
 
 export interface ClusterOptions {
@@ -174,10 +175,9 @@ async function cluster(
     const matches = new Map<string, Match>();
     const floor = item.at.getTime() - windowMs;
     for (const { key, kind } of feats[i]!.keys)
-      for (const { m } of mem.candidates(key, floor)) {
-        if (batchIds.has(m.mentionId)) continue;
-        note(matches, { mentionId: m.mentionId, storyId: m.storyId, minhash: m.minhash }, key, kind);
-      }
+      mem.candidates(key, floor, (m) => {
+        if (!batchIds.has(m.mentionId)) note(matches, m, key, kind);
+      });
     return joins(feats[i]!, matches.values());
   });
   const wanted = [...new Set(remembered.flatMap((cs) => cs.map((c) => c.mentionId)))];

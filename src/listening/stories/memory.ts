@@ -67,8 +67,8 @@ export class OrgMemory {
     }
   }
 
-  /** The newest live members holding the key, published at or after `since` (ms). */
-  *candidates(key: number, since: number): Generator<KeyRef> {
+  /** Visits the newest live members holding the key, published at or after `since` (ms). */
+  candidates(key: number, since: number, visit: (m: MemoryMember) => void): void {
     const list = this.byKey.get(key);
     if (!list) return;
     let n = 0;
@@ -76,7 +76,7 @@ export class OrgMemory {
       const ref = list[i]!;
       if (ref.m.dead || ref.m.at < since) continue;
       n++;
-      yield ref;
+      visit(ref.m);
     }
   }
 

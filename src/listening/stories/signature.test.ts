@@ -25,13 +25,13 @@ function sameStory(a: Parameters<typeof features>[0], b: Parameters<typeof featu
     c: { mentionId: 'a', storyId: 's', minhash: fa.minhash },
     strong: false,
     band: false,
-    entities: new Set<number>(),
+    entities: 0,
   };
   for (const { key, kind } of fb.keys) {
     if (!aKeys.has(key)) continue;
     if (kind === KIND.link || kind === KIND.post) m.strong = true;
     else if (kind === KIND.band) m.band = true;
-    else m.entities.add(key);
+    else m.entities++;
   }
   return joins(fb, [m]).length === 1;
 }
