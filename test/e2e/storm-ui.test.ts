@@ -1,9 +1,11 @@
 // Storms in real Chromium against a real `stemme start` (private networks allowed, SMTP to a real local
-// smtp-server): an admin adds a webhook (the secret shows once) and test-sends it (the delivery log says
-// delivered), writes a monitor about the CEO and sets its alert rule; then a feed with a burst of angry posts is
+// smtp-server): an admin adds a webhook (the secret shows once), renames it (the secret stays: a test send still
+// verifies with it), makes a new secret (shown once; the next test send verifies with it and not the old one),
+// writes a monitor about the CEO and sets its alert rule with the storm's course it wants by email and webhook
+// (kept after a reload); then a feed with a burst of angry posts is
 // polled, the pipeline opens a storm, and the live toast appears over SSE without a reload. The alert shows its
 // reasons and top posts, the monitor page its storm episode on the timeline and the chart, the email arrives
-// once and the webhook gets the signed alert.
+// once and the webhook gets the signed alert. A sixth open Stemme tab is refused a live stream and says so.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -16,12 +18,21 @@ import { artifactsDir, ensureWebBuilt, launchChromium, onboardInBrowser } from '
 
 const MINUTE = 60_000;
 
+async function until(what: string, check: () => boolean, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe('browser: storms and alerts', () => {
   let server: Server | undefined;
   let browser: Browser | undefined;
   const feeds = new FeedServer();
   const mail = new MailSink();
   const hooks = new WebhookReceiver();
+  const burst: { guid: string; title: string; text: string; author: string; published: Date }[] = [];
 
   beforeAll(async () => {
     ensureWebBuilt();
@@ -33,18 +44,17 @@ describe('browser: storms and alerts', () => {
       'Henrik Dahl of Fjellnett is clueless and arrogant about net neutrality. Disgraceful.',
       'Terrible remarks by Fjellnett CEO Henrik Dahl, an awful attack on the open internet.',
     ];
+    burst.push(
+      ...Array.from({ length: 14 }, (_, i) => ({
+        guid: `storm-${i}`,
+        title: `Reaksjon ${i + 1}`,
+        text: angry[i % angry.length]!,
+        author: `Sint borger ${i}`,
+        published: new Date(Date.now() - (14 - i) * MINUTE),
+      })),
+    );
     feeds.feeds.set('/storm.xml', {
-      body: rss(
-        'Sosiale medier',
-        'nb-NO',
-        Array.from({ length: 14 }, (_, i) => ({
-          guid: `storm-${i}`,
-          title: `Reaksjon ${i + 1}`,
-          text: angry[i % angry.length]!,
-          author: `Sint borger ${i}`,
-          published: new Date(Date.now() - (14 - i) * MINUTE),
-        })),
-      ),
+      body: rss('Sosiale medier', 'nb-NO', burst),
     });
     [server, browser] = await Promise.all([
       startStemme({
@@ -79,18 +89,42 @@ describe('browser: storms and alerts', () => {
 
     // A webhook: the secret is shown once; a test send lands in the delivery log as delivered.
     await page.getByTestId('alert-settings-link').click();
-    await page.getByTestId('webhook-name').fill('Kommunikasjonsvakt');
+    page.on('dialog', (d) => void d.accept());
+    await page.getByTestId('webhook-name').fill('Vakt');
     await page.getByTestId('webhook-url').fill(`${hooks.url}/vakt`);
     await page.getByTestId('webhook-add').click();
-    const secretText = (await page.getByTestId('webhook-secret').locator('code').textContent()) ?? '';
-    expect(secretText).toMatch(/^whsec_/);
+    const firstSecret = (await page.getByTestId('webhook-secret').locator('code').textContent()) ?? '';
+    expect(firstSecret).toMatch(/^whsec_/);
+    // Renamed: the secret stays.
+    await page.getByTestId('webhook-edit').click();
+    await page.getByTestId('webhook-edit-name').fill('Kommunikasjonsvakt');
+    await page.getByTestId('webhook-edit-save').click();
+    await page.getByTestId('webhook-row').getByText('its signing secret is unchanged').waitFor();
+    await page.getByTestId('webhook-row').locator('strong', { hasText: 'Kommunikasjonsvakt' }).waitFor();
     await page.getByTestId('webhook-test').click();
     await page
       .locator('[data-testid="webhook-delivery-log"] tr[data-status="delivered"]')
       .waitFor({ timeout: 15_000 });
     const testCall = hooks.on('/vakt')[0]!;
     expect(testCall.headers['x-stemme-event']).toBe('webhook.test');
-    expect(verify(secretText, testCall.body, testCall.headers['x-stemme-signature'] as string)).toBe(true);
+    expect(verify(firstSecret, testCall.body, testCall.headers['x-stemme-signature'] as string)).toBe(true);
+    // A new secret, shown once; from now on deliveries are signed with it.
+    await page.getByTestId('webhook-rotate').click();
+    const secretText = (await page.getByTestId('webhook-rotated-secret').locator('code').textContent()) ?? '';
+    expect(secretText).toMatch(/^whsec_/);
+    expect(secretText).not.toBe(firstSecret);
+    await page.getByTestId('webhook-test').click();
+    await page
+      .locator('[data-testid="webhook-delivery-log"] tr[data-status="delivered"]')
+      .nth(1)
+      .waitFor({ timeout: 15_000 });
+    const secondCall = hooks.on('/vakt')[1]!;
+    expect(verify(secretText, secondCall.body, secondCall.headers['x-stemme-signature'] as string)).toBe(
+      true,
+    );
+    expect(verify(firstSecret, secondCall.body, secondCall.headers['x-stemme-signature'] as string)).toBe(
+      false,
+    );
     await page.screenshot({ path: path.join(artifactsDir, 'storm-settings.png'), fullPage: true });
 
     // A monitor about the CEO, with its alert rule.
@@ -105,8 +139,21 @@ describe('browser: storms and alerts', () => {
     expect(await page.getByTestId('storm-timeline').count()).toBe(0);
     await page.getByTestId('alert-rule-emails').fill('kommunikasjon@fjellvind.no');
     await page.getByTestId('alert-rule-form').getByLabel('Kommunikasjonsvakt').check();
+    const emailOn = page.getByTestId('alert-rule-email-on');
+    const webhookOn = page.getByTestId('alert-rule-webhook-on');
+    expect(await emailOn.locator('input[data-event="opened"]').isChecked()).toBe(true);
+    await emailOn.locator('input[data-event="escalated"]').check();
+    await emailOn.locator('input[data-event="closed"]').check();
+    await webhookOn.locator('input[data-event="closed"]').check();
     await page.getByTestId('alert-rule-save').click();
     await page.getByTestId('alert-rule-form').getByText('Saved.').waitFor();
+    await page.screenshot({ path: path.join(artifactsDir, 'storm-rule.png'), fullPage: true });
+    await page.reload();
+    await page.getByTestId('alert-rule-form').waitFor();
+    const checked = async (box: typeof emailOn) =>
+      box.locator('input:checked').evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
+    expect(await checked(emailOn)).toEqual(['opened', 'escalated', 'closed']);
+    expect(await checked(webhookOn)).toEqual(['opened', 'closed']);
 
     // The burst arrives through a feed poll; the toast appears live.
     await page.getByTestId('listen-tab-sources').click();
@@ -148,6 +195,40 @@ describe('browser: storms and alerts', () => {
       true,
     );
 
+    // The storm doubles (14 → 28 in 30 minutes): one follow-up email, listed on the alert.
+    const alertUrl = page.url();
+    feeds.feeds.set('/storm.xml', {
+      body: rss('Sosiale medier', 'nb-NO', [
+        ...burst,
+        ...burst.map((b, i) => ({
+          ...b,
+          guid: `more-${i}`,
+          title: `Ny reaksjon ${i + 1}`,
+          author: `Ny borger ${i}`,
+          published: new Date(Date.now() - (14 - i) * 5_000),
+        })),
+      ]),
+    });
+    await page.getByTestId('listen-tab-sources').click();
+    await page.getByTestId(`feed-poll-${feedId}`).click();
+    await until('the escalation email', () => mail.messages.length >= 2);
+    expect(mail.messages[1]!.subject).toMatch(/Henrik Dahl \(28 /);
+    expect(mail.messages[1]!.text).toMatch(/\b28\b[^\n]*\b14\b/);
+    await page.goto(alertUrl);
+    await page.locator('[data-testid="alert-notice"][data-kind="escalated"]').waitFor();
+    for (let i = 0; i < 40; i++) {
+      if ((await page.getByTestId('alert-notice').getAttribute('data-status')) === 'sent') break;
+      await page.waitForTimeout(250);
+      await page.reload();
+      await page.getByTestId('alert-detail').waitFor();
+    }
+    expect(await page.getByTestId('alert-notice').getAttribute('data-status')).toBe('sent');
+    expect(await page.getByTestId('alert-notice').textContent()).toMatch(
+      /Grew markedly: 28 mentions in 30 minutes \(from 14\)/,
+    );
+    expect(await page.getByTestId('alert-escalations').textContent()).toContain('Doubled 1×');
+    await page.screenshot({ path: path.join(artifactsDir, 'storm-escalated.png'), fullPage: true });
+
     // The monitor page: the episode on the timeline and marked on the chart.
     await page.getByRole('link', { name: 'Open the monitor' }).click();
     await page.getByTestId('storm-timeline').waitFor();
@@ -159,6 +240,18 @@ describe('browser: storms and alerts', () => {
     await page.getByTestId('listen-tab-alerts').click();
     await page.getByTestId('alert-item').first().waitFor();
     expect(await page.getByTestId('alert-item').count()).toBe(1);
+
+    // Five streams per person: with this tab and four more open, a sixth tab is refused and says so.
+    const more = [];
+    for (let i = 0; i < 5; i++) {
+      const p = await context.newPage();
+      await p.goto(`${server!.url}/listen/alerts`);
+      await p.getByTestId('alert-list').waitFor();
+      more.push(p);
+    }
+    await more[4]!.getByTestId('alert-live-off').waitFor({ timeout: 10_000 });
+    for (const p of more.slice(0, 4)) expect(await p.getByTestId('alert-live-off').count()).toBe(0);
+    await more[4]!.screenshot({ path: path.join(artifactsDir, 'storm-live-off.png'), fullPage: true });
     expect(failures).toEqual([]);
     await context.close();
   }, 150_000);

@@ -107,6 +107,7 @@ export async function getAlert(db: DbOrTx, orgId: string, alertId: string) {
     .select({
       id: webhookDeliveries.id,
       webhookId: webhookDeliveries.webhookId,
+      event: webhookDeliveries.event,
       webhookName: alertWebhooks.name,
       status: webhookDeliveries.status,
       attempts: webhookDeliveries.attempts,

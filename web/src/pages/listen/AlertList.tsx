@@ -3,10 +3,11 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { Card, EmptyState, ErrorState, LoadingState } from '../../components/ui.tsx';
+import { Card, EmptyState, ErrorState, LoadingState, Notice } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 import { useApiData } from '../../useApiData.ts';
-import { ReasonList, type StormAlert, TopPosts, useStormEvents } from './StormParts.tsx';
+import { ReasonList, type StormAlert, TopPosts, useLiveRefused, useStormEvents } from './StormParts.tsx';
+import { useEventLabel } from './WebhookRow.tsx';
 
 function AlertSummary({ alert }: { alert: StormAlert }) {
   const { t } = useTranslation();
@@ -33,6 +34,12 @@ function AlertSummary({ alert }: { alert: StormAlert }) {
           t('listen.alerts.growth', { peak: alert.storm.peakCount, total: alert.storm.mentionCount })}
         {alert.storm?.closedAt &&
           ` · ${t('listen.alerts.closedAt', { at: f.dateTime(alert.storm.closedAt) })}`}
+        {(alert.escalations ?? 0) > 0 && (
+          <span data-testid="alert-escalations">
+            {' · '}
+            {t('listen.alerts.escalations', { count: alert.escalations })}
+          </span>
+        )}
       </p>
       <h3 className="alert-why">{t('listen.alerts.why')}</h3>
       <ReasonList reasons={alert.reasons} />
@@ -47,10 +54,16 @@ export function AlertList() {
   const reload = alerts.reload;
   const onEvent = useCallback(() => reload(), [reload]);
   useStormEvents(onEvent);
+  const liveRefused = useLiveRefused();
   if (alerts.error) return <ErrorState error={alerts.error} onRetry={alerts.reload} />;
   if (!alerts.data) return <LoadingState />;
   return (
     <div className="stack" data-testid="alert-list">
+      {liveRefused && (
+        <Notice tone="error">
+          <span data-testid="alert-live-off">{t('listen.alerts.liveOff')}</span>
+        </Notice>
+      )}
       <p className="listen-actions">
         <Link
           to="/listen/alerts/settings"
@@ -88,6 +101,7 @@ export function AlertDetail() {
   const { t } = useTranslation();
   const f = useFormat();
   const { alertId } = useParams();
+  const label = useEventLabel();
   const alert = useApiData<StormAlert>(`/api/alerts/${alertId}`);
   if (alert.error) return <ErrorState error={alert.error} onRetry={alert.reload} />;
   if (!alert.data) return <LoadingState />;
@@ -114,14 +128,25 @@ export function AlertDetail() {
             {t(`listen.alerts.email.${a.emailStatus}`, { recipients: a.emailRecipients.join(', ') })}
             {a.emailError && <span className="small muted"> — {a.emailError}</span>}
           </li>
+          {(a.notices ?? []).map((n) => (
+            <li key={n.id} data-testid="alert-notice" data-kind={n.kind} data-status={n.emailStatus}>
+              {f.dateTime(n.createdAt)}:{' '}
+              {n.kind === 'escalated'
+                ? t('listen.alerts.noticeEscalated', { n: n.windowCount, from: n.previousCount ?? '?' })
+                : t('listen.alerts.noticeClosed', { peak: n.peakCount, total: n.mentionCount })}{' '}
+              {t(`listen.alerts.email.${n.emailStatus}`, { recipients: n.emailRecipients.join(', ') })}
+              {n.emailError && <span className="small muted"> — {n.emailError}</span>}
+            </li>
+          ))}
           {(a.deliveries ?? []).map((d) => (
-            <li key={d.id} data-status={d.status}>
+            <li key={d.id} data-status={d.status} data-event={d.event}>
               {t('listen.alerts.webhookDelivery', {
                 name: d.webhookName,
                 status: t(`listen.alerts.deliveryStatus.${d.status}`, { defaultValue: d.status }),
                 attempts: d.attempts,
               })}
               {d.lastStatusCode !== null && ` (HTTP ${d.lastStatusCode})`}
+              {d.event && <span className="small muted"> · {label(d.event)}</span>}
               {d.lastError && d.status !== 'delivered' && (
                 <span className="small muted"> — {d.lastError}</span>
               )}

@@ -1,130 +1,65 @@
-// Alert settings: the organisation's webhooks (add with a secret shown once, test send, delivery log, remove),
-// and per monitor the alert rule (sensitivity, email recipients, which webhooks) as a card on the monitor page.
+// Alert settings: the organisation's webhooks (add with a secret shown once; each row in WebhookRow.tsx), and per
+// monitor the alert rule (sensitivity, email recipients, which webhooks, what of a storm's course each gets) as a
+// card on the monitor page.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { Button, Card, EmptyState, ErrorState, Field, LoadingState, Notice } from '../../components/ui.tsx';
 import { errorText } from '../../errors.ts';
-import { useFormat } from '../../format.ts';
 import { useAuthenticated } from '../../session.tsx';
 import { useApiData } from '../../useApiData.ts';
 import { useCanWrite } from './parts.tsx';
+import { type Webhook, WebhookRow } from './WebhookRow.tsx';
 
-interface Webhook {
-  id: string;
-  name: string;
-  url: string;
-  active: boolean;
-  createdAt: string;
-}
-interface Delivery {
-  id: string;
-  event: string;
-  status: string;
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-}
+const EMAIL_EVENTS = ['opened', 'escalated', 'closed'] as const;
+const WEBHOOK_EVENTS = ['opened', 'updated', 'closed'] as const;
+type EmailEvent = (typeof EMAIL_EVENTS)[number];
+type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
 interface Rule {
   sensitivity: 'low' | 'normal' | 'high';
   emailRecipients: string[];
   webhookIds: string[];
+  emailOn: EmailEvent[];
+  webhookOn: WebhookEvent[];
 }
 
-function DeliveryLog({ webhookId, generation }: { webhookId: string; generation: number }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const log = useApiData<{ deliveries: Delivery[] }>(
-    `/api/alert-webhooks/${webhookId}/deliveries?g=${generation}`,
-  );
-  if (log.error) return <ErrorState error={log.error} onRetry={log.reload} />;
-  if (!log.data) return <LoadingState />;
-  if (log.data.deliveries.length === 0)
-    return <p className="small muted">{t('listen.alerts.noDeliveries')}</p>;
-  return (
-    <table className="delivery-log" data-testid="webhook-delivery-log">
-      <thead>
-        <tr>
-          <th>{t('listen.alerts.logWhen')}</th>
-          <th>{t('listen.alerts.logEvent')}</th>
-          <th>{t('listen.alerts.logStatus')}</th>
-          <th>{t('listen.alerts.logAttempts')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {log.data.deliveries.map((d) => (
-          <tr key={d.id} data-status={d.status}>
-            <td>{f.dateTime(d.createdAt)}</td>
-            <td>
-              {d.event === 'webhook.test' ? t('listen.alerts.eventTest') : t('listen.alerts.eventStorm')}
-            </td>
-            <td>
-              {t(`listen.alerts.deliveryStatus.${d.status}`, { defaultValue: d.status })}
-              {d.lastStatusCode !== null && ` (HTTP ${d.lastStatusCode})`}
-              {d.lastError && d.status !== 'delivered' && (
-                <span className="small muted"> — {d.lastError}</span>
-              )}
-            </td>
-            <td>{d.attempts}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function WebhookRow({
-  hook,
-  isAdmin,
-  onRemoved,
+/** Checkboxes for a set of events, in their fixed order. */
+function EventChoice<E extends string>({
+  legend,
+  events,
+  label,
+  value,
+  disabled,
+  onChange,
+  testId,
 }: {
-  hook: Webhook;
-  isAdmin: boolean;
-  onRemoved: () => void;
+  legend: string;
+  events: readonly E[];
+  label: (event: E) => string;
+  value: E[];
+  disabled: boolean;
+  onChange: (next: E[]) => void;
+  testId: string;
 }) {
-  const { t } = useTranslation();
-  const [generation, setGeneration] = useState(0);
-  const [error, setError] = useState<unknown>(null);
-  const test = async () => {
-    setError(null);
-    try {
-      await api.post(`/api/alert-webhooks/${hook.id}/test`, {});
-      // The worker delivers within a moment; look again twice.
-      setGeneration((g) => g + 1);
-      setTimeout(() => setGeneration((g) => g + 1), 1500);
-    } catch (err) {
-      setError(err);
-    }
-  };
-  const remove = async () => {
-    if (!window.confirm(t('listen.alerts.removeConfirm', { name: hook.name }))) return;
-    try {
-      await api.delete(`/api/alert-webhooks/${hook.id}`);
-      onRemoved();
-    } catch (err) {
-      setError(err);
-    }
-  };
   return (
-    <li className="webhook" data-testid="webhook-row" data-webhook={hook.id}>
-      <div className="webhook__head">
-        <strong>{hook.name}</strong> <code className="small">{hook.url}</code>
-        {isAdmin && (
-          <span className="listen-actions">
-            <Button size="sm" variant="secondary" onClick={test} data-testid="webhook-test">
-              {t('listen.alerts.testSend')}
-            </Button>
-            <Button size="sm" variant="danger" onClick={remove}>
-              {t('listen.alerts.remove')}
-            </Button>
-          </span>
-        )}
-      </div>
-      {error !== null && <Notice tone="error">{errorText(t, error)}</Notice>}
-      <DeliveryLog webhookId={hook.id} generation={generation} />
-    </li>
+    <fieldset className="alert-rule__hooks" data-testid={testId}>
+      <legend>{legend}</legend>
+      {events.map((e) => (
+        <label key={e} className="checkbox">
+          <input
+            type="checkbox"
+            disabled={disabled}
+            checked={value.includes(e)}
+            data-event={e}
+            onChange={(ev) =>
+              onChange(events.filter((x) => (x === e ? ev.target.checked : value.includes(x))))
+            }
+          />{' '}
+          {label(e)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -135,14 +70,14 @@ export function AlertSettings() {
   const hooks = useApiData<{ webhooks: Webhook[] }>('/api/alert-webhooks');
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
-  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const [created, setCreated] = useState<{ id: string; name: string; secret: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const add = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
       const res = await api.post<Webhook & { secret: string }>('/api/alert-webhooks', { name, url });
-      setCreated({ name: res.name, secret: res.secret });
+      setCreated({ id: res.id, name: res.name, secret: res.secret });
       setName('');
       setUrl('');
       hooks.reload();
@@ -164,7 +99,14 @@ export function AlertSettings() {
         ) : (
           <ul className="webhook-list">
             {hooks.data.webhooks.map((h) => (
-              <WebhookRow key={h.id} hook={h} isAdmin={isAdmin} onRemoved={hooks.reload} />
+              <WebhookRow
+                key={h.id}
+                hook={h}
+                isAdmin={isAdmin}
+                onChanged={hooks.reload}
+                // A secret shown at creation is void once rotated: show only the new one.
+                onRotated={() => setCreated((c) => (c?.id === h.id ? null : c))}
+              />
             ))}
           </ul>
         )}
@@ -222,6 +164,8 @@ export function AlertRuleCard({ monitorId }: { monitorId: string }) {
     sensitivity: Rule['sensitivity'];
     emails: string;
     webhookIds: string[];
+    emailOn: EmailEvent[];
+    webhookOn: WebhookEvent[];
   } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -231,6 +175,8 @@ export function AlertRuleCard({ monitorId }: { monitorId: string }) {
     sensitivity: rule.data.sensitivity,
     emails: rule.data.emailRecipients.join(', '),
     webhookIds: rule.data.webhookIds,
+    emailOn: rule.data.emailOn,
+    webhookOn: rule.data.webhookOn,
   };
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -244,6 +190,8 @@ export function AlertRuleCard({ monitorId }: { monitorId: string }) {
           .map((s) => s.trim())
           .filter(Boolean),
         webhookIds: current.webhookIds,
+        emailOn: current.emailOn,
+        webhookOn: current.webhookOn,
       });
       setDraft(null);
       setSaved(true);
@@ -253,7 +201,7 @@ export function AlertRuleCard({ monitorId }: { monitorId: string }) {
     }
   };
   return (
-    <Card title={t('listen.alerts.ruleTitle')} description={t('listen.alerts.ruleHelp')}>
+    <Card title={t('listen.alerts.ruleTitle')} description={t('listen.alerts.ruleHelpCourse')}>
       <form className="alert-rule" onSubmit={save} data-testid="alert-rule-form">
         <Field label={t('listen.alerts.sensitivity')}>
           {(c) => (
@@ -308,6 +256,24 @@ export function AlertRuleCard({ monitorId }: { monitorId: string }) {
             ))
           )}
         </fieldset>
+        <EventChoice
+          legend={t('listen.alerts.emailOn')}
+          events={EMAIL_EVENTS}
+          label={(e) => t(`listen.alerts.emailEvent.${e}`)}
+          value={current.emailOn}
+          disabled={!canWrite}
+          onChange={(emailOn) => setDraft({ ...current, emailOn })}
+          testId="alert-rule-email-on"
+        />
+        <EventChoice
+          legend={t('listen.alerts.webhookOn')}
+          events={WEBHOOK_EVENTS}
+          label={(e) => t(`listen.alerts.webhookEvent.${e}`)}
+          value={current.webhookOn}
+          disabled={!canWrite}
+          onChange={(webhookOn) => setDraft({ ...current, webhookOn })}
+          testId="alert-rule-webhook-on"
+        />
         {error !== null && <Notice tone="error">{errorText(t, error)}</Notice>}
         {saved && <Notice tone="success">{t('listen.alerts.ruleSaved')}</Notice>}
         {canWrite && (

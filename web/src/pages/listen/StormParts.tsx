@@ -44,8 +44,22 @@ export interface StormAlert {
     peakCount: number;
     mentionCount: number;
   } | null;
+  escalations?: number;
+  notices?: {
+    id: string;
+    kind: 'escalated' | 'closed';
+    windowCount: number;
+    previousCount: number | null;
+    peakCount: number;
+    mentionCount: number;
+    emailRecipients: string[];
+    emailStatus: 'pending' | 'sent' | 'failed' | 'unconfigured';
+    emailError: string | null;
+    createdAt: string;
+  }[];
   deliveries?: {
     id: string;
+    event?: string;
     webhookName: string;
     status: string;
     attempts: number;
@@ -137,6 +151,9 @@ export function TopPosts({ posts }: { posts: TopPost[] }) {
 // holds one open.
 const listeners = new Set<(e: StormEvent) => void>();
 let source: EventSource | null = null;
+// The server refuses a stream over the per-person limit (429); EventSource then gives up for good.
+let refused = false;
+const refusalListeners = new Set<() => void>();
 
 function dispatch(msg: MessageEvent) {
   let event: StormEvent;
@@ -155,6 +172,16 @@ export function useStormEvents(onEvent: (e: StormEvent) => void): void {
     listeners.add(onEvent);
     if (!source) {
       source = new EventSource('/api/listening/events', { withCredentials: true });
+      refused = false;
+      const own = source;
+      own.onerror = () => {
+        if (own.readyState !== EventSource.CLOSED) return;
+        refused = true;
+        for (const l of refusalListeners) l();
+      };
+      own.onopen = () => {
+        refused = false;
+      };
       for (const type of ['storm.opened', 'storm.updated', 'storm.closed'])
         source.addEventListener(type, dispatch as EventListener);
     }
@@ -166,6 +193,20 @@ export function useStormEvents(onEvent: (e: StormEvent) => void): void {
       }
     };
   }, [onEvent]);
+}
+
+/** True when this tab's live stream was refused (too many open at once) and will not reconnect by itself. */
+export function useLiveRefused(): boolean {
+  const [value, setValue] = useState(refused);
+  useEffect(() => {
+    const l = () => setValue(true);
+    refusalListeners.add(l);
+    setValue(refused);
+    return () => {
+      refusalListeners.delete(l);
+    };
+  }, []);
+  return value;
 }
 
 /** The live banner: a storm that opens while the Listen area is open says so at once. */

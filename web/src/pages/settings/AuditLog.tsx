@@ -47,6 +47,8 @@ const ACTIONS = [
   'alerts.rule_updated',
   'alerts.webhook_created',
   'alerts.webhook_deleted',
+  'alerts.webhook_updated',
+  'alerts.webhook_secret_rotated',
   'feed.added',
   'feed.removed',
   'strategy.plan_updated',
