@@ -6,7 +6,9 @@
 // eld's detect() — first 1,000 UTF-16 units, non-letter runs to a space (trailing apostrophes kept), trim, lower
 // case, UTF-8 bytes spelt with eld's byte dictionary, cut after ~350/380 bytes, 4-byte n-grams at stride 3 per word,
 // each distinct n-gram counted once — so the raw scores, the n-gram count and the normalised scores are the very
-// numbers eld computes. language-equivalence.test.ts holds this to eld.detect() on real and random text.
+// numbers eld computes. Those steps run in one pass over the text without building strings (a lower-case table
+// per UTF-16 unit), except for texts with a letter whose lower case needs the whole string (İ, Σ), which go through
+// eld's string steps. language-equivalence.test.ts holds both paths to eld.detect() on real and random text.
 //
 // The data is read from eld's package files (the `eld/small` entry's directory), not imported: importing would keep
 // eld's object graph alive. Any surprise in their layout throws at load, naming the file.
@@ -260,26 +262,41 @@ function loadLetters(dir: string): Uint8Array {
 // The n-gram table. An n-gram is eld's key string: 1–6 characters, each a byte spelt through the dictionary
 // (code < 256). Packed: lo = chars 0–3 (8 bits each), hi = chars 4–5 | length << 16, so hi is never 0 for a key.
 
-const TABLE_BITS = 18;
-const TABLE_SIZE = 1 << TABLE_BITS;
-const TABLE_MASK = TABLE_SIZE - 1;
+/** The table's fill at most: its size is the first power of two that keeps to this. */
+const MAX_LOAD = 0.5;
 
-function slotOf(lo: number, hi: number): number {
+function hashOf(lo: number, hi: number): number {
   let h = Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi ^ (lo >>> 16), 0x85ebca77);
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 13)) & TABLE_MASK;
+  return h ^ (h >>> 13);
 }
 
 interface Model {
   languages: readonly string[];
   dictionary: Uint8Array;
   letters: Uint8Array;
-  /** Per slot, 4 ints: lo, hi (0 = empty), first pair index, pair count. */
+  /** Per slot, 3 ints: lo, hi (0 = empty) and the n-gram's scores: its one pair itself if it has one (>= 0),
+   * else ~start, where pairs[start] is the count and the pairs follow. */
   table: Int32Array;
-  /** (score + BASE_SCORE) << 8 | language index. */
+  mask: number;
+  /** A pair is (score + BASE_SCORE) << 8 | language index. */
   pairs: Int32Array;
   ngramCount: number;
+}
+
+/** A growable Int32Array. */
+class Ints {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
 }
 
 function loadModel(): Model {
@@ -291,10 +308,10 @@ function loadModel(): Model {
   r.seek('export const ngramsData =');
   r.expect('{');
   let languages: string[] | undefined;
-  let ngramCount = 0;
-  const table = new Int32Array(TABLE_SIZE * 4);
-  let pairs = new Int32Array(1 << 17);
-  let pairCount = 0;
+  /** Per n-gram: lo, hi, scores (as in the table). */
+  const entries = new Ints();
+  const pairs = new Ints();
+  const run: number[] = [];
   let sawNgrams = false;
   do {
     const field = r.key();
@@ -325,14 +342,9 @@ function loadModel(): Model {
             if (i < 4) lo |= c << (8 * i);
             else hi |= c << (8 * (i - 4));
           }
-          let slot = slotOf(lo, hi);
-          while (table[slot * 4 + 1] !== 0) {
-            if (table[slot * 4] === lo && table[slot * 4 + 1] === hi) r.fail('duplicate n-gram key');
-            slot = (slot + 1) & TABLE_MASK;
-          }
           r.expect(':');
           r.expect('{');
-          const first = pairCount;
+          run.length = 0;
           if (!r.eat('}')) {
             do {
               const lang = Number(r.key());
@@ -340,20 +352,18 @@ function loadModel(): Model {
               const score = r.integer();
               if (!Number.isInteger(lang) || lang >= languages.length) r.fail('language index out of range');
               if (score + BASE_SCORE > 0x7fffff) r.fail('score out of range');
-              if (pairCount === pairs.length) {
-                const grown = new Int32Array(pairs.length * 2);
-                grown.set(pairs);
-                pairs = grown;
-              }
-              pairs[pairCount++] = ((score + BASE_SCORE) << 8) | lang;
+              run.push(((score + BASE_SCORE) << 8) | lang);
             } while (r.eat(','));
             r.expect('}');
           }
-          table[slot * 4] = lo;
-          table[slot * 4 + 1] = hi;
-          table[slot * 4 + 2] = first;
-          table[slot * 4 + 3] = pairCount - first;
-          if (++ngramCount > TABLE_SIZE / 2) r.fail('more n-grams than the table is sized for');
+          entries.push(lo);
+          entries.push(hi);
+          if (run.length === 1) entries.push(run[0]!);
+          else {
+            entries.push(~pairs.length);
+            pairs.push(run.length);
+            for (const v of run) pairs.push(v);
+          }
         } while (r.eat(','));
         r.expect('}');
       }
@@ -362,12 +372,39 @@ function loadModel(): Model {
     }
   } while (r.eat(','));
   r.expect('}');
+  const ngramCount = entries.length / 3;
   if (!languages || !sawNgrams || ngramCount === 0) r.fail('no languages or no n-grams');
-  return { languages, dictionary, letters, table, pairs: pairs.slice(0, pairCount), ngramCount };
+
+  let size = 1024;
+  while (ngramCount > size * MAX_LOAD) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size * 3);
+  const e = entries.data;
+  for (let i = 0; i < entries.length; i += 3) {
+    const lo = e[i]!;
+    const hi = e[i + 1]!;
+    let slot = hashOf(lo, hi) & mask;
+    while (table[slot * 3 + 1] !== 0) {
+      if (table[slot * 3] === lo && table[slot * 3 + 1] === hi) r.fail('duplicate n-gram key');
+      slot = (slot + 1) & mask;
+    }
+    table[slot * 3] = lo;
+    table[slot * 3 + 1] = hi;
+    table[slot * 3 + 2] = e[i + 2]!;
+  }
+  return {
+    languages,
+    dictionary,
+    letters,
+    table,
+    mask,
+    pairs: pairs.data.slice(0, pairs.length),
+    ngramCount,
+  };
 }
 
 const model = loadModel();
-const { dictionary, letters, table, pairs } = model;
+const { dictionary, letters, table, mask: TABLE_MASK, pairs } = model;
 
 /** eld/small's language codes, by index (eld's 'no' is Norwegian, undivided). */
 export const ELD_LANGUAGES: readonly string[] = model.languages;
@@ -401,7 +438,8 @@ const out: EldScores = { raw: new Int32Array(ELD_LANGUAGES.length), ngrams: 0, t
 
 /** Counts the n-gram (lo, hi) once per text and adds its language scores. */
 function addNgram(lo: number, hi: number): void {
-  let s = slotOf(lo, hi) & (SEEN_SIZE - 1);
+  const h = hashOf(lo, hi);
+  let s = h & (SEEN_SIZE - 1);
   while (seenStamp[s] === stamp) {
     if (seenLo[s] === lo && seenHi[s] === hi) return;
     s = (s + 1) & (SEEN_SIZE - 1);
@@ -410,21 +448,25 @@ function addNgram(lo: number, hi: number): void {
   seenLo[s] = lo;
   seenHi[s] = hi;
   out.ngrams++;
-  let slot = slotOf(lo, hi);
-  for (;;) {
-    const at = slot << 2;
-    const h = table[at + 1]!;
-    if (h === 0) return;
-    if (h === hi && table[at] === lo) {
-      const raw = out.raw;
-      for (let p = table[at + 2]!, end = p + table[at + 3]!; p < end; p++) {
-        const v = pairs[p]!;
-        const lang = v & 0xff;
-        raw[lang] = raw[lang]! + (v >> 8);
+  const raw = out.raw;
+  for (let slot = h & TABLE_MASK; ; slot = (slot + 1) & TABLE_MASK) {
+    const at = slot * 3;
+    const kh = table[at + 1]!;
+    if (kh === 0) return;
+    if (kh === hi && table[at] === lo) {
+      const v = table[at + 2]!;
+      if (v >= 0) {
+        raw[v & 0xff] = raw[v & 0xff]! + (v >> 8);
+        return;
+      }
+      const start = ~v;
+      for (let p = start + 1, end = p + pairs[start]!; p < end; p++) {
+        const pair = pairs[p]!;
+        const lang = pair & 0xff;
+        raw[lang] = raw[lang]! + (pair >> 8);
       }
       return;
     }
-    slot = (slot + 1) & TABLE_MASK;
   }
 }
 
@@ -495,11 +537,57 @@ function eldWords(text: string): string {
   return s.trim().toLowerCase();
 }
 
-/** Scores a text as eld/small's detect() does (no subset, text cleanup off). The result is reused: read it before
- * the next call. */
-export function scoreText(text: string): EldScores {
-  const raw = out.raw;
-  raw.fill(0);
+/** Lower case of each letter (by UTF-16 unit) when it is one unit whatever its neighbours; 0 for a letter whose
+ * lower case is longer (İ) or depends on context (Σ, final ς), and for non-letters. */
+const LOWER = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (letters[c] !== 1 || c === 0x3a3) continue;
+  const l = String.fromCharCode(c).toLowerCase();
+  if (l.length === 1 && (l.charCodeAt(0) < 0xd800 || l.charCodeAt(0) >= 0xe000)) LOWER[c] = l.charCodeAt(0);
+}
+
+// The byte stage: eld's strToUtf8Bytes, one UTF-16 unit at a time — UTF-8 bytes spelt with the dictionary, words
+// split at spaces, each word's n-grams added as it ends, and its cut rules.
+let wordLength = 0;
+let byteCount = 0;
+
+/** Takes the unit c (not a surrogate); false when eld stops reading here. */
+function takeUnit(c: number): boolean {
+  if (c < 0x80) {
+    if (c === 32) {
+      if (wordLength > 0) {
+        addWord(wordLength);
+        wordLength = 0;
+      }
+      if (byteCount > CUT_AT_SPACE_AFTER) return false;
+    } else word[wordLength++] = c;
+    byteCount++;
+  } else if (c < 0x800) {
+    word[wordLength++] = dictionary[0xc0 | (c >> 6)]!;
+    word[wordLength++] = dictionary[0x80 | (c & 0x3f)]!;
+    byteCount += 2;
+  } else {
+    word[wordLength++] = dictionary[0xe0 | (c >> 12)]!;
+    word[wordLength++] = dictionary[0x80 | ((c >> 6) & 0x3f)]!;
+    word[wordLength++] = dictionary[0x80 | (c & 0x3f)]!;
+    byteCount += 3;
+  }
+  return byteCount <= CUT_AFTER;
+}
+
+/** Takes the code point of a surrogate unit c and the unit after it (eld pairs them whatever the second is). */
+function takePair(c: number, next: number): boolean {
+  const cp = 0x10000 + (((c & 0x3ff) << 10) | (next & 0x3ff));
+  word[wordLength++] = dictionary[0xf0 | (cp >> 18)]!;
+  word[wordLength++] = dictionary[0x80 | ((cp >> 12) & 0x3f)]!;
+  word[wordLength++] = dictionary[0x80 | ((cp >> 6) & 0x3f)]!;
+  word[wordLength++] = dictionary[0x80 | (cp & 0x3f)]!;
+  byteCount += 4;
+  return byteCount <= CUT_AFTER;
+}
+
+function reset(): void {
+  out.raw.fill(0);
   out.ngrams = 0;
   out.top = -1;
   if (++stamp === 0x7fffffff) {
@@ -507,46 +595,90 @@ export function scoreText(text: string): EldScores {
     stamp = 1;
   }
   if (longKeys.size) longKeys.clear();
+  wordLength = 0;
+  byteCount = 0;
+}
 
-  const str = eldWords(text.length > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
-  // eld's strToUtf8Bytes: UTF-8 bytes, words split at spaces, with its cut rules; then each word's n-grams.
-  let len = 0;
-  let bytes = 0;
+/** The apostrophes eld's separator pattern does not end on: ' ` ’. */
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x60 || c === 0x2019;
+}
+
+/** The separator pass, trim, lower case and bytes in one go, without building strings. False (and nothing to
+ * keep) when a letter's lower case needs the whole string (İ, Σ): then the exact path below does it. */
+function takeDirect(text: string, n: number): boolean {
+  let space = false; // a separator run replaced by a space, written before the next character
+  let started = false; // trim: no space before the first character
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (letters[c] === 1) {
+      const l = LOWER[c]!;
+      if (l === 0) return false;
+      if (space) {
+        space = false;
+        if (started && !takeUnit(32)) return true;
+      }
+      started = true;
+      if (!takeUnit(l)) return true;
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && letters[text.charCodeAt(end)] !== 1) end++;
+    let keep = end;
+    while (keep > i && isApostrophe(text.charCodeAt(keep - 1))) keep--;
+    if (keep > i) space = true;
+    for (let k = keep; k < end; k++) {
+      if (space) {
+        space = false;
+        if (started && !takeUnit(32)) return true;
+      }
+      started = true;
+      if (!takeUnit(text.charCodeAt(k))) return true; // ' ` ’ are their own lower case
+    }
+    i = end;
+  }
+  return true;
+}
+
+/** The same through strings, as eld does it: separator pass, trim(), toLowerCase(), then the bytes. */
+function takeExact(text: string): void {
+  const str = eldWords(text);
   const n = str.length;
   for (let i = 0; i < n; i++) {
-    let c = str.charCodeAt(i);
-    if (c < 0x80) {
-      if (c === 32) {
-        if (len > 0) {
-          addWord(len);
-          len = 0;
-        }
-        if (bytes > CUT_AT_SPACE_AFTER) break;
-      } else word[len++] = c;
-      bytes++;
-    } else if (c < 0x800) {
-      word[len++] = dictionary[0xc0 | (c >> 6)]!;
-      word[len++] = dictionary[0x80 | (c & 0x3f)]!;
-      bytes += 2;
-    } else if (c < 0xd800 || c >= 0xe000) {
-      word[len++] = dictionary[0xe0 | (c >> 12)]!;
-      word[len++] = dictionary[0x80 | ((c >> 6) & 0x3f)]!;
-      word[len++] = dictionary[0x80 | (c & 0x3f)]!;
-      bytes += 3;
-    } else {
-      // A surrogate pair (eld takes the next unit as its low half, whatever it is).
+    const c = str.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xe000) {
+      // Never after the separator pass (it drops every surrogate), but this is what eld would do.
       i++;
-      c = 0x10000 + (((c & 0x3ff) << 10) | (str.charCodeAt(i) & 0x3ff));
-      word[len++] = dictionary[0xf0 | (c >> 18)]!;
-      word[len++] = dictionary[0x80 | ((c >> 12) & 0x3f)]!;
-      word[len++] = dictionary[0x80 | ((c >> 6) & 0x3f)]!;
-      word[len++] = dictionary[0x80 | (c & 0x3f)]!;
-      bytes += 4;
-    }
-    if (bytes > CUT_AFTER) break;
+      if (!takePair(c, str.charCodeAt(i))) break;
+    } else if (!takeUnit(c)) break;
   }
-  if (len > 0) addWord(len);
+}
 
+/** Scores a text as eld/small's detect() does (no subset, text cleanup off). The result is reused: read it before
+ * the next call. */
+export function scoreText(text: string): EldScores {
+  reset();
+  const n = Math.min(text.length, MAX_TEXT);
+  if (!takeDirect(text, n)) {
+    reset();
+    takeExact(n < text.length ? text.substring(0, n) : text);
+  }
+  return finish();
+}
+
+/** scoreText through strings only (eld's own steps), for the tests. */
+export function scoreTextExact(text: string): EldScores {
+  reset();
+  takeExact(text.length > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+  return finish();
+}
+
+/** The last word's n-grams, and the best language: the first with the highest raw score, if any scored. */
+function finish(): EldScores {
+  if (wordLength > 0) addWord(wordLength);
+  const raw = out.raw;
   let best = 0;
   for (let l = 0; l < raw.length; l++) {
     if (raw[l]! > best) {
@@ -584,14 +716,11 @@ export function lookupNgram(key: string): [number, number][] | undefined {
     if (i < 4) lo |= c << (8 * i);
     else hi |= c << (8 * (i - 4));
   }
-  for (let slot = slotOf(lo, hi); table[slot * 4 + 1] !== 0; slot = (slot + 1) & TABLE_MASK) {
-    if (table[slot * 4] === lo && table[slot * 4 + 1] === hi) {
-      const found: [number, number][] = [];
-      const first = table[slot * 4 + 2]!;
-      for (let p = first; p < first + table[slot * 4 + 3]!; p++) {
-        found.push([pairs[p]! & 0xff, (pairs[p]! >> 8) - BASE_SCORE]);
-      }
-      return found;
+  for (let slot = hashOf(lo, hi) & TABLE_MASK; table[slot * 3 + 1] !== 0; slot = (slot + 1) & TABLE_MASK) {
+    if (table[slot * 3] === lo && table[slot * 3 + 1] === hi) {
+      const v = table[slot * 3 + 2]!;
+      const run = v >= 0 ? [v] : [...pairs.subarray(~v + 1, ~v + 1 + pairs[~v]!)];
+      return run.map((pair) => [pair & 0xff, (pair >> 8) - BASE_SCORE]);
     }
   }
   return undefined;

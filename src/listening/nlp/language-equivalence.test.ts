@@ -15,6 +15,7 @@ import {
   lookupNgram,
   normalisedScore,
   scoreText,
+  scoreTextExact,
 } from './eld-ngrams.ts';
 import { loadEvalSet } from './evaluation.ts';
 import { type DetectedLanguage, detectLanguage } from './language.ts';
@@ -69,8 +70,8 @@ function eldView(text: string) {
   const r = eld.detect(text);
   return { language: r.language, scores: Object.entries(r.getScores() as Record<string, number>) };
 }
-function ourView(text: string) {
-  const s = scoreText(text);
+function ourView(text: string, score = scoreText) {
+  const s = score(text);
   const scores: [string, number][] = [];
   for (let l = 0; l < ELD_LANGUAGES.length; l++) {
     const v = normalisedScore(s, l);
@@ -86,10 +87,13 @@ function differences(texts: readonly string[]) {
   const diffs: { text: string; ours: unknown; theirs: unknown }[] = [];
   for (const text of texts) {
     for (const t of [text, text.replace(REF_NOISE, ' ')]) {
-      const ours = ourView(t);
       const theirs = eldView(t);
-      // toStrictEqual on numbers is Object.is: bit-identical, -0 ≠ 0.
-      if (!isDeepStrictEqual(ours, theirs)) diffs.push({ text: t, ours, theirs });
+      // isDeepStrictEqual compares numbers with Object.is: bit-identical, -0 ≠ 0. Both of our paths: the direct
+      // one (used unless a letter needs the whole string to lower-case) and the one through strings.
+      for (const score of [scoreText, scoreTextExact]) {
+        const ours = ourView(t, score);
+        if (!isDeepStrictEqual(ours, theirs)) diffs.push({ text: t, ours, theirs });
+      }
     }
     const ours = detectLanguage(text);
     const theirs = referenceDetectLanguage(text);
@@ -225,6 +229,14 @@ describe('eld-ngrams reads eld/small exactly', () => {
       if (eldText(t) !== eldProcessed(t)) wrong.push(c);
     }
     expect(wrong).toEqual([]);
+    // The direct path (no strings, a lower-case table) against the string path, every unit inside words.
+    const view = (s: { raw: Int32Array; ngrams: number; top: number }) => [[...s.raw], s.ngrams, s.top];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const t = `the${ch}re ${ch}und ${ch}${ch}er og${ch}`;
+      if (!isDeepStrictEqual(view(scoreText(t)), view(scoreTextExact(t)))) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
     fc.assert(
       fc.property(text(30), (t) => {
         expect(eldText(t)).toBe(eldProcessed(t));
@@ -288,6 +300,8 @@ describe('detectLanguage gives what eld.detect() gave', () => {
       'İİİ iii',
       'the weather ሰላም',
       'hello ሰላም ለዓለም world',
+      'Jeg har constructor igen, hvad nu',
+      "ΌΣΟΣ ΣΊΣΥΦΟΣ Σ'Σ ΣΑΣ’",
     ];
     expect(differences(edge)).toEqual([]);
   });

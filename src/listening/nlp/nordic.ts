@@ -231,68 +231,76 @@ export function nynorskVsBokmal(words: readonly string[]): number {
   return score;
 }
 
-// The same two scores with each word's pattern results remembered: a feed repeats its words, and the ~20 patterns
-// per word were most of the cost of a Scandinavian post. The deltas are applied in the patterns' order, so every
-// sum is the one the functions above compute (x - w is x + -w exactly); language-equivalence.test.ts compares them.
+// The same two scores with what each word adds remembered: a feed repeats its words, and the table lookups and
+// ~20 patterns per word were most of the cost of a Scandinavian post. A word's additions are kept as the list of
+// values the functions above add for it, in their order (a table weight, or the matching patterns' weights with
+// the subtracted ones negated: x - w is x + -w exactly), so every sum is theirs to the bit;
+// language-equivalence.test.ts compares them.
 
-/** Words remembered per table before it starts over: a few MB at most. */
+/** Words remembered before the memo starts over: a few MB at most. */
 const MEMO_WORDS = 50_000;
-const NO_DELTAS: readonly number[] = [];
+const NOTHING: readonly number[] = [];
 
-class PatternMemo {
-  private readonly deltas = new Map<string, readonly number[]>();
-  constructor(
-    private readonly plus: readonly [RegExp, number][],
-    private readonly minus: readonly [RegExp, number][],
-  ) {}
-
-  /** The weights the patterns add to a score for w, in order, those that subtract negated. */
-  get(w: string): readonly number[] {
-    let d = this.deltas.get(w);
-    if (d === undefined) {
-      const found: number[] = [];
-      for (const [re, wgt] of this.plus) if (re.test(w)) found.push(wgt);
-      for (const [re, wgt] of this.minus) if (re.test(w)) found.push(-wgt);
-      d = found.length ? found : NO_DELTAS;
-      if (this.deltas.size >= MEMO_WORDS) this.deltas.clear();
-      this.deltas.set(w, d);
-    }
-    return d;
-  }
+interface WordMarks {
+  /** What norwegianVsDanish adds for the word. */
+  readonly nd: readonly number[];
+  /** What nynorskVsBokmal adds for the word. */
+  readonly nn: readonly number[];
 }
 
-const norwegianDanishMemo = new PatternMemo(NORWEGIAN_PATTERNS, DANISH_PATTERNS);
-const nynorskBokmalMemo = new PatternMemo(NYNORSK_SUFFIXES, BOKMAL_SUFFIXES);
+const memo = new Map<string, WordMarks>();
 
-/** norwegianVsDanish, with the word patterns' results remembered. */
+function additions(
+  w: string,
+  weight: number | undefined,
+  skip: boolean,
+  plus: readonly [RegExp, number][],
+  minus: readonly [RegExp, number][],
+): readonly number[] {
+  if (weight !== undefined) return [weight];
+  if (skip) return NOTHING;
+  const found: number[] = [];
+  for (const [re, wgt] of plus) if (re.test(w)) found.push(wgt);
+  for (const [re, wgt] of minus) if (re.test(w)) found.push(-wgt);
+  return found.length ? found : NOTHING;
+}
+
+function marksOf(w: string): WordMarks {
+  let m = memo.get(w);
+  if (m === undefined) {
+    m = {
+      nd: additions(w, NORWEGIAN_VS_DANISH[w], w.length < 4, NORWEGIAN_PATTERNS, DANISH_PATTERNS),
+      nn: additions(
+        w,
+        NYNORSK_VS_BOKMAL[w],
+        w.length < 5 || NOT_NYNORSK.has(w),
+        NYNORSK_SUFFIXES,
+        BOKMAL_SUFFIXES,
+      ),
+    };
+    if (memo.size >= MEMO_WORDS) memo.clear();
+    memo.set(w, m);
+  }
+  return m;
+}
+
+/** norwegianVsDanish, with each word's additions remembered. */
 export function norwegianVsDanishMemo(words: readonly string[], original: string): number {
   let score = 0;
   for (const w of words) {
-    const weight = NORWEGIAN_VS_DANISH[w];
-    if (weight !== undefined) {
-      score += weight;
-      continue;
-    }
-    if (w.length < 4) continue;
-    const deltas = norwegianDanishMemo.get(w);
-    for (let i = 0; i < deltas.length; i++) score += deltas[i]!;
+    const add = marksOf(w).nd;
+    for (let i = 0; i < add.length; i++) score += add[i]!;
   }
   if (/\S\s+I\s+\p{Ll}/u.test(original)) score -= 1.5;
   return score;
 }
 
-/** nynorskVsBokmal, with the word suffixes' results remembered. */
+/** nynorskVsBokmal, with each word's additions remembered. */
 export function nynorskVsBokmalMemo(words: readonly string[]): number {
   let score = 0;
   for (const w of words) {
-    const weight = NYNORSK_VS_BOKMAL[w];
-    if (weight !== undefined) {
-      score += weight;
-      continue;
-    }
-    if (w.length < 5 || NOT_NYNORSK.has(w)) continue;
-    const deltas = nynorskBokmalMemo.get(w);
-    for (let i = 0; i < deltas.length; i++) score += deltas[i]!;
+    const add = marksOf(w).nn;
+    for (let i = 0; i < add.length; i++) score += add[i]!;
   }
   return score;
 }
