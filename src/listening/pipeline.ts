@@ -4,6 +4,7 @@
 // the monitors it matched. Enrichment is pure and synchronous; storage is one batched insert per chunk.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/connect.ts';
+import { pgArray } from '../db/pg-array.ts';
 import { activeMonitors, type MonitorSet } from './monitor-set.ts';
 import { detectLanguage, sentiment } from './nlp/index.ts';
 import { langCodes } from './query/fields.ts';
@@ -271,11 +272,6 @@ export async function store(
     });
   }
   return result;
-}
-
-/** A PostgreSQL array literal (NULL for null) for `unnest(…::type[])`; NUL never reaches here (clean()). */
-function pgArray(values: readonly (string | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 }
 
 function dedupe(chunk: EnrichedPost[]): EnrichedPost[] {

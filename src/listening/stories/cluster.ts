@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/connect.ts';
+import { pgArray } from '../../db/pg-array.ts';
 import { advanceSeq, dropMemory, memoryOf, type OrgMemory, syncMemory } from './memory.ts';
 import { stories, storyMembers } from './schema.ts';
 import {
@@ -42,13 +43,9 @@ export interface ClusterItem {
 
 /** A story's title: its central post's title or text, whitespace collapsed, at most 140 characters. */
 export function storyTitle(title: string | null | undefined, text: string): string {
-  const t = (title?.trim() ? title : text).replace(/\s+/g, ' ').trim();
+  // Only the start matters: collapsing a 20,000-character text to cut it at 140 would be wasted work.
+  const t = (title?.trim() ? title : text).slice(0, 400).replace(/\s+/g, ' ').trim();
   return t.length > 140 ? `${t.slice(0, 139)}…` : t;
-}
-
-/** A PostgreSQL array literal of text values (NULL for null), for `unnest(…::type[])`. */
-export function pgArray(values: readonly (string | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 }
 
 export interface ClusterResult {
@@ -107,7 +104,7 @@ export function joins(post: PostFeatures, matches: Iterable<Match>): Candidate[]
 }
 
 /** Adds a candidate's key to a post's matches. */
-function note(matches: Map<string, Match>, c: Candidate, key: number, kind: number): void {
+function note(matches: Map<string, Match>, c: Candidate, kind: number): void {
   let m = matches.get(c.mentionId);
   if (!m) {
     m = { c, strong: false, band: false, entities: 0 };
@@ -164,6 +161,7 @@ async function cluster(
       refs: it.refs,
     }),
   );
+  const keyLists = feats.map((f) => f.keys.map((k) => k.key));
   // One clusterer per organisation at a time: two batches must not both create a story for the same thing.
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`stories:${orgId}`}))`);
   const since = new Date(sorted[0]!.at.getTime() - windowMs);
@@ -176,7 +174,7 @@ async function cluster(
     const floor = item.at.getTime() - windowMs;
     for (const { key, kind } of feats[i]!.keys)
       mem.candidates(key, floor, (m) => {
-        if (!batchIds.has(m.mentionId)) note(matches, m, key, kind);
+        if (!batchIds.has(m.mentionId)) note(matches, m, kind);
       });
     return joins(feats[i]!, matches.values());
   });
@@ -220,7 +218,7 @@ async function cluster(
     const matches = new Map<string, Match>();
     for (const { key, kind } of f.keys)
       for (const b of batchIndex.get(key) ?? [])
-        if (at - b.at <= windowMs && b.c.mentionId !== item.mentionId) note(matches, b.c, key, kind);
+        if (at - b.at <= windowMs && b.c.mentionId !== item.mentionId) note(matches, b.c, kind);
     joined.push(...joins(f, matches.values()));
     let story: string;
     if (joined.length === 0) {
@@ -288,6 +286,7 @@ async function cluster(
     const part = members.slice(i, i + CHUNK);
     // members[k] is sorted[k]: its features are feats[k].
     const keysOf = (j: number) => feats[i + j]!.keys;
+    const keyList = (j: number) => keyLists[i + j]!;
     await db.execute(sql`
       insert into ${storyMembers} (mention_id, org_id, story_id, author_id, minhash, degree, at, keys, kinds)
       select t.m, ${orgId}::uuid, t.s, t.a, t.h::int[], t.d, t.at, t.k::bigint[], t.kd::int2[]
@@ -297,14 +296,7 @@ async function cluster(
         ${pgArray(part.map((m) => (m.minhash ? `{${m.minhash.join(',')}}` : null)))}::text[],
         ${pgArray(part.map((m) => String(m.degree)))}::int[],
         ${pgArray(part.map((m) => m.item.at.toISOString()))}::timestamptz[],
-        ${pgArray(
-          part.map(
-            (_, j) =>
-              `{${keysOf(j)
-                .map((k) => k.key)
-                .join(',')}}`,
-          ),
-        )}::text[],
+        ${pgArray(part.map((_, j) => `{${keyList(j).join(',')}}`))}::text[],
         ${pgArray(
           part.map(
             (_, j) =>
@@ -331,17 +323,9 @@ async function cluster(
   for (const old of mergedAway) mem.moveStory(old, rootOf(old));
   let latest = 0;
   members.forEach((m, i) => {
-    const f = feats[i]!;
     const at = m.item.at.getTime();
     if (at > latest) latest = at;
-    mem.add(
-      m.item.mentionId,
-      rootOf(m.story),
-      m.minhash,
-      at,
-      f.keys.map((k) => k.key),
-      f.keys.map((k) => k.kind),
-    );
+    mem.add(m.item.mentionId, rootOf(m.story), m.minhash, at, keyLists[i]!);
   });
   // A day's slack behind the window, for posts that arrive late.
   mem.trim(latest - windowMs - 86_400_000);

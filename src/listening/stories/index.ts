@@ -3,10 +3,11 @@
 // reposts, links, @mentions), and they are clustered into stories.
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../../db/connect.ts';
+import { pgArray } from '../../db/pg-array.ts';
 import type { EnrichedPost } from '../pipeline.ts';
 import { normaliseAuthor } from '../query/fields.ts';
 import { mentions } from '../schema.ts';
-import { type ClusterResult, clusterMentions, pgArray } from './cluster.ts';
+import { type ClusterResult, clusterMentions } from './cluster.ts';
 import { authors, mentionRefs, storyMembers } from './schema.ts';
 import { refKey, storyLink } from './signature.ts';
 

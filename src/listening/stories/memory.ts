@@ -17,19 +17,14 @@ export interface MemoryMember {
   mentionId: string;
   /** The story when last seen here (a hint; see above). */
   storyId: string;
-  minhash: Int32Array | null;
+  minhash: readonly number[] | null;
   /** Published at, ms. */
   at: number;
   dead: boolean;
 }
 
-interface KeyRef {
-  m: MemoryMember;
-  kind: number;
-}
-
 export class OrgMemory {
-  readonly byKey = new Map<number, KeyRef[]>();
+  readonly byKey = new Map<number, MemoryMember[]>();
   readonly members = new Map<string, MemoryMember>();
   /** Highest `seq` of this organisation's members loaded. */
   lastSeq = 0;
@@ -40,28 +35,20 @@ export class OrgMemory {
   add(
     mentionId: string,
     storyId: string,
-    minhash: ArrayLike<number> | null,
+    minhash: readonly number[] | null,
     at: number,
-    keys: ArrayLike<number>,
-    kinds: ArrayLike<number>,
+    keys: readonly number[],
   ): void {
     if (this.members.has(mentionId)) return;
-    const m: MemoryMember = {
-      mentionId,
-      storyId,
-      minhash: minhash ? Int32Array.from(minhash) : null,
-      at,
-      dead: false,
-    };
+    const m: MemoryMember = { mentionId, storyId, minhash, at, dead: false };
     this.members.set(mentionId, m);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
+    for (const key of keys) {
       let list = this.byKey.get(key);
       if (!list) {
         list = [];
         this.byKey.set(key, list);
       }
-      list.push({ m, kind: kinds[i]! });
+      list.push(m);
       // Keep the newest; trimmed in steps so a busy key costs O(1) per add on average.
       if (list.length > PER_KEY * 2) list.splice(0, list.length - PER_KEY);
     }
@@ -73,10 +60,10 @@ export class OrgMemory {
     if (!list) return;
     let n = 0;
     for (let i = list.length - 1; i >= 0 && n < PER_KEY; i--) {
-      const ref = list[i]!;
-      if (ref.m.dead || ref.m.at < since) continue;
+      const m = list[i]!;
+      if (m.dead || m.at < since) continue;
       n++;
-      visit(ref.m);
+      visit(m);
     }
   }
 
@@ -110,7 +97,7 @@ export class OrgMemory {
     if (before > this.from) this.from = before;
     if (this.deadCount > this.members.size / 2) {
       for (const [key, list] of this.byKey) {
-        const live = list.filter((r) => !r.m.dead);
+        const live = list.filter((m) => !m.dead);
         if (live.length) this.byKey.set(key, live);
         else this.byKey.delete(key);
       }
@@ -150,7 +137,6 @@ type MemberRow = {
   story_id: string;
   minhash: (number | string)[] | null;
   keys: (number | string)[];
-  kinds: (number | string)[];
   at: Date | string;
   seq: number | string;
 };
@@ -163,14 +149,13 @@ function addRows(mem: OrgMemory, rows: readonly MemberRow[]): void {
       r.minhash ? r.minhash.map(Number) : null,
       new Date(r.at).getTime(),
       r.keys.map(Number),
-      r.kinds.map(Number),
     );
     const seq = Number(r.seq);
     if (seq > mem.lastSeq) mem.lastSeq = seq;
   }
 }
 
-const COLUMNS = sql.raw('mention_id, story_id, minhash, keys, kinds, at, seq');
+const COLUMNS = sql.raw('mention_id, story_id, minhash, keys, at, seq');
 
 /**
  * Brings the memory up to date for a batch whose candidates may be published from `since` on: members other

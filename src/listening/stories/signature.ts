@@ -48,6 +48,8 @@ export function key53(s: string): number {
 const SEEDS: number[] = Array.from({ length: HASHES }, (_, i) =>
   mix(0x9e3779b9 ^ Math.imul(i + 1, 0x61c88647)),
 );
+/** Odd multipliers: each signature position hashes the (already mixed) shingle by multiply-xor. */
+const MULTIPLIERS: number[] = SEEDS.map((s) => (mix(s ^ 0x27d4eb2f) | 1) >>> 0);
 
 const URL_RE = /\bhttps?:\/\/\S+/giu;
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -57,23 +59,31 @@ export function words(text: string): string[] {
   return text.replace(URL_RE, ' ').toLowerCase().match(WORD_RE) ?? [];
 }
 
-/** Word bigrams (a one-word text has its word). */
-export function shingles(text: string): Set<string> {
+/**
+ * Word bigrams, hashed (a one-word text has its word): each word is hashed once and neighbours combined, so no
+ * bigram string is ever built.
+ */
+export function shingles(text: string): Set<number> {
   const w = words(text);
-  const out = new Set<string>();
-  if (w.length === 1) out.add(w[0]!);
-  for (let i = 0; i + 1 < w.length; i++) out.add(`${w[i]} ${w[i + 1]}`);
+  const out = new Set<number>();
+  if (w.length === 1) out.add(fnv1a(w[0]!));
+  let prev = w.length ? fnv1a(w[0]!) : 0;
+  for (let i = 1; i < w.length; i++) {
+    const h = fnv1a(w[i]!);
+    out.add(mix(Math.imul(prev, 0x9e3779b1) ^ h));
+    prev = h;
+  }
   return out;
 }
 
-/** MinHash signature of a set of shingles; null when there are too few to say anything. */
-export function minhash(sh: ReadonlySet<string>): number[] | null {
+/** MinHash signature of a set of hashed shingles; null when there are too few to say anything. */
+export function minhash(sh: ReadonlySet<number>): number[] | null {
   if (sh.size < MIN_SHINGLES) return null;
   const sig = new Array<number>(HASHES).fill(0xffffffff);
-  for (const s of sh) {
-    const base = fnv1a(s);
+  for (const base of sh) {
     for (let i = 0; i < HASHES; i++) {
-      const h = mix(base ^ SEEDS[i]!);
+      const x = Math.imul(base ^ SEEDS[i]!, MULTIPLIERS[i]!);
+      const h = (x ^ (x >>> 15)) >>> 0;
       if (h < sig[i]!) sig[i] = h;
     }
   }
