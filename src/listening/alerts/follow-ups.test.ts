@@ -251,6 +251,9 @@ describeEachDb('storm follow-ups: escalation, updates and the end', (get) => {
     await ingest(get().db, orgId, posts('Kappløp', 'r', now, 12), { now });
     const [storm] = await get().db.select().from(storms).where(sql`${storms.monitorId} = ${m.body.id}`);
     expect(storm!.notifiedCount).toBe(12);
+    // Recipients, but the rule leaves the opening out: no email at the start, and the alert says why.
+    const alerts = await admin.get<{ alerts: { emailStatus: string }[] }>(`/api/alerts?monitor=${m.body.id}`);
+    expect(alerts.body.alerts.map((a) => a.emailStatus)).toEqual(['off']);
     const grown = { ...storm!, windowCount: 30 };
     const follow = () =>
       get().db.transaction((tx) =>

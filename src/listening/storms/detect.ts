@@ -314,7 +314,8 @@ async function openStorm(
     if (!storm) return null;
     const [rule] = await tx.select().from(alertRules).where(eq(alertRules.monitorId, monitor.id));
     // The opening is emailed and posted unless the rule leaves it out (its default includes it).
-    const recipients = (rule?.emailOn ?? ['opened']).includes('opened') ? (rule?.emailRecipients ?? []) : [];
+    const emailOpening = (rule?.emailOn ?? ['opened']).includes('opened');
+    const recipients = emailOpening ? (rule?.emailRecipients ?? []) : [];
     const [alert] = await tx
       .insert(stormAlerts)
       .values({
@@ -328,7 +329,8 @@ async function openStorm(
         baselineNegativeShare: a.baselineNegativeShare,
         reasons: a.reasons,
         topPosts: top,
-        emailStatus: recipients.length ? 'pending' : 'none',
+        // off: there are recipients, but the rule emails only later in the storm.
+        emailStatus: recipients.length ? 'pending' : rule?.emailRecipients.length ? 'off' : 'none',
         emailRecipients: recipients,
         createdAt: now,
       })

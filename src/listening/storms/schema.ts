@@ -109,7 +109,7 @@ export const stormAlerts = pgTable(
     baselineNegativeShare: doublePrecision('baseline_negative_share').notNull(),
     reasons: jsonb('reasons').$type<StormReason[]>().notNull(),
     topPosts: jsonb('top_posts').$type<TopPost[]>().notNull(),
-    /** none (no recipients), pending, sent, failed, unconfigured (no SMTP on this instance). */
+    /** none (no recipients), off (the rule does not email the opening), pending, sent, failed, unconfigured. */
     emailStatus: text('email_status').notNull().default('none'),
     emailError: text('email_error'),
     emailRecipients: text('email_recipients').array().notNull().default(sql`'{}'::text[]`),

@@ -34,7 +34,7 @@ export interface StormAlert {
   baselineNegativeShare: number;
   reasons: StormReason[];
   topPosts: TopPost[];
-  emailStatus: 'none' | 'pending' | 'sent' | 'failed' | 'unconfigured';
+  emailStatus: 'none' | 'off' | 'pending' | 'sent' | 'failed' | 'unconfigured';
   emailError: string | null;
   emailRecipients: string[];
   createdAt: string;
