@@ -324,6 +324,9 @@ export const alertRoutes: FastifyPluginAsyncZod<{
       };
       streams.add(end);
       request.raw.on('close', end);
+      res.on('close', end);
+      // A client gone before the listeners were attached would otherwise hold its place until restart.
+      if (request.raw.destroyed || res.destroyed) end();
     },
   );
 };
