@@ -66,6 +66,7 @@ console.log(`detect (both, as CLI)   ${fmt(throughput((t) => detect(t)))} texts/
 // Accuracy of the alternatives on the held-out posts: the language set, and the sentiment set's posts as
 // further short texts. eld's "no" is split into nb/nn by the same markers in every variant.
 const { eld } = await import('eld/small');
+console.log(`eld.detect, eld's own     ${fmt(throughput((t) => eld.detect(t).getScores()))} texts/s`);
 const { loadModule } = await import('cld3-asm');
 const { markerWords, nynorskVsBokmal } = await import('../src/listening/nlp/nordic.ts');
 const cld3 = (await loadModule()).create(0, 512);
