@@ -330,7 +330,9 @@ export async function updateWebhook(
   urlPolicy: { allowPrivate?: boolean },
 ) {
   const w = await webhookOf(db, actor.orgId, id);
-  const url = input.url !== undefined ? await safeWebhookUrl(input.url, urlPolicy) : undefined;
+  // The same address sent back (the edit form sends every field) needs no new DNS check.
+  const url =
+    input.url !== undefined && input.url !== w.url ? await safeWebhookUrl(input.url, urlPolicy) : undefined;
   const set = {
     ...(input.name !== undefined && input.name !== w.name && { name: input.name }),
     ...(url && url.href !== w.url && { url: url.href }),
