@@ -1,8 +1,8 @@
 // Language of a post: eld's n-gram detector, with its Danish/Norwegian answers settled by spelling markers and
 // Norwegian split into bokmål (nb) and nynorsk (nn). Synchronous and allocation-light: it runs on every post.
 // eld/small: as accurate as eld/large on our development sets. Its scores come from eld-ngrams.ts, which computes
-// exactly what eld.detect() does from eld's own data in typed arrays: ~15x faster and ~130 MB lighter than eld's
-// object-walking detect path (language-equivalence.test.ts checks the two agree).
+// exactly what eld.detect() does from eld's own data in typed arrays: ~18x faster (2.9 vs 53 µs a 153-character
+// post) and ~130 MB lighter than eld's object-walking detect path (language-equivalence.test.ts checks they agree).
 // eld's own text cleanup stays off (its default): we strip the social-media noise ourselves.
 import { ELD_LANGUAGES, normalisedScore, scoreText } from './eld-ngrams.ts';
 import { markerWords, norwegianVsDanishMemo, nynorskVsBokmalMemo } from './nordic.ts';
