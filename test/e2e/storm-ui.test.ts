@@ -98,6 +98,7 @@ describe('browser: storms and alerts', () => {
     // Renamed: the secret stays.
     await page.getByTestId('webhook-edit').click();
     await page.getByTestId('webhook-edit-name').fill('Kommunikasjonsvakt');
+    await page.screenshot({ path: path.join(artifactsDir, 'storm-webhook-edit.png'), fullPage: true });
     await page.getByTestId('webhook-edit-save').click();
     await page.getByTestId('webhook-row').getByText('its signing secret is unchanged').waitFor();
     await page.getByTestId('webhook-row').locator('strong', { hasText: 'Kommunikasjonsvakt' }).waitFor();
