@@ -297,48 +297,82 @@ export async function ingest(
   if (posts.length === 0) return { received: 0, stored: 0, duplicates: 0, matches: 0 };
   const monitorSet = await activeMonitors(db, orgId);
   const now = opts.now ?? new Date();
-  /** Posts that would be stored unless already stored. */
-  let considered = posts.length;
-  let enrichedPosts: EnrichedPost[];
-  let unmatched = 0;
-  if (opts.matchedOnly) {
-    // Matching first: only what matched is looked up among the stored mentions and analysed further.
-    const matched: EnrichedPost[] = [];
-    for (const p of posts) {
-      const e = enrichMatched(p, monitorSet, now);
-      if (e) matched.push(e);
-    }
-    unmatched = posts.length - matched.length;
-    const known = matched.length
-      ? await storedIds(
-          db,
-          orgId,
-          matched.map((e) => e.post),
-        )
-      : new Set<string>();
-    enrichedPosts = known.size
-      ? matched.filter((e) => !known.has(`${e.post.source}\u0000${e.post.id}`))
-      : matched;
-    considered = matched.length;
-  } else {
-    // Posts already stored (a stream replaying after a reconnect) skip the enrichment; the insert's conflict
-    // clause still catches any that arrive meanwhile.
+  const result: IngestResult = { received: posts.length, stored: 0, duplicates: 0, matches: 0 };
+  if (opts.matchedOnly) result.unmatched = 0;
+  // Posts already stored (a stream replaying after a reconnect) skip the enrichment; the insert's conflict
+  // clause still catches any that arrive meanwhile. Matched-only batches are checked after matching, so only
+  // what matched is looked up.
+  let input = posts;
+  if (!opts.matchedOnly) {
     const known = await storedIds(db, orgId, posts);
-    const fresh = known.size ? posts.filter((p) => !known.has(`${p.source}\u0000${p.id}`)) : posts;
-    enrichedPosts = fresh.map((p) => enrich(p, monitorSet, now));
+    if (known.size) {
+      input = posts.filter((p) => !known.has(`${p.source}\u0000${p.id}`));
+      result.duplicates += posts.length - input.length;
+    }
+  }
+  const hit = new Set<string>();
+  // A big batch goes in chunks, and the CPU work on a chunk (language, sentiment, matching) is done in small
+  // slices while the previous chunk's statements run: the application and the database work at the same time.
+  let previous: Promise<void> = Promise.resolve();
+  for (let i = 0; i < input.length; i += CHUNK) {
+    const chunk = input.slice(i, i + CHUNK);
+    const enriched: EnrichedPost[] = [];
+    for (let j = 0; j < chunk.length; j += SLICE) {
+      if (j > 0) await yieldToIo();
+      for (const p of chunk.slice(j, j + SLICE)) {
+        if (!opts.matchedOnly) enriched.push(enrich(p, monitorSet, now));
+        else {
+          const e = enrichMatched(p, monitorSet, now);
+          if (e) enriched.push(e);
+          else result.unmatched!++;
+        }
+      }
+    }
+    await previous;
+    previous = storeChunk(db, orgId, enriched, result, hit, opts);
+    // Awaited at the next chunk or below; marked handled now so a failure meanwhile is not reported as unhandled.
+    previous.catch(() => {});
+  }
+  await previous;
+  // Storms are judged right after the mentions are stored, for the monitors that got new ones.
+  if (hit.size > 0) await evaluateStorms(db, orgId, [...hit], now);
+  return result;
+}
+
+/** Posts enriched between two looks at the event loop (so database replies are handled promptly). */
+const SLICE = 50;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The database part of a chunk: (matched-only) skip stored ones, store, then authors, references, stories. */
+async function storeChunk(
+  db: Db,
+  orgId: string,
+  chunk: EnrichedPost[],
+  result: IngestResult,
+  hit: Set<string>,
+  opts: IngestOptions,
+): Promise<void> {
+  if (chunk.length === 0) return;
+  let fresh = chunk;
+  if (opts.matchedOnly) {
+    const known = await storedIds(
+      db,
+      orgId,
+      chunk.map((e) => e.post),
+    );
+    if (known.size) {
+      fresh = chunk.filter((e) => !known.has(`${e.post.source}\u0000${e.post.id}`));
+      result.duplicates += chunk.length - fresh.length;
+    }
   }
   const inserted: StoredMention[] = [];
-  const result = await store(db, orgId, enrichedPosts, inserted);
+  const r = await store(db, orgId, fresh, inserted);
+  result.stored += r.stored;
+  result.duplicates += r.duplicates;
+  result.matches += r.matches;
   // Authors, references and story clusters of the mentions stored now (src/listening/stories).
-  if (inserted.length > 0) await afterStored(db, orgId, enrichedPosts, inserted);
-  // Storms are judged right after the mentions are stored, for the monitors that got new ones.
-  if (result.matches > 0) await evaluateStorms(db, orgId, matchedMonitors(enrichedPosts), now);
-  return {
-    ...result,
-    received: posts.length,
-    duplicates: result.duplicates + (considered - enrichedPosts.length),
-    ...(opts.matchedOnly && { unmatched }),
-  };
+  if (inserted.length > 0) await afterStored(db, orgId, fresh, inserted);
+  if (r.matches > 0) for (const id of matchedMonitors(fresh)) hit.add(id);
 }
 
 function matchedMonitors(enriched: readonly EnrichedPost[]): string[] {
