@@ -1,6 +1,7 @@
 // Language detection: the Nordic cases eld gets wrong on its own, the nb/nn split, and noise handling.
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from './language.ts';
+import { norwegianVsDanish, norwegianVsDanishMemo, nynorskVsBokmal, nynorskVsBokmalMemo } from './nordic.ts';
 
 const lang = (text: string) => detectLanguage(text).lang;
 
@@ -63,5 +64,26 @@ describe('detectLanguage', () => {
       expect(d.confidence).toBeLessThanOrEqual(1);
     }
     expect(long.confidence).toBeGreaterThan(short.confidence);
+  });
+
+  it('reads words named like Object.prototype members as plain words ("constructor", "__proto__")', () => {
+    const words = ['constructor', 'tostring', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'proto'];
+    for (const score of [
+      norwegianVsDanish(words, 'x'),
+      norwegianVsDanishMemo(words, 'x'),
+      nynorskVsBokmal(words),
+      nynorskVsBokmalMemo(words),
+    ]) {
+      expect(score).toBe(0);
+    }
+    // Before the tables were Maps, "constructor" made the Nordic evidence a string and these posts came out
+    // Danish with a NaN confidence.
+    expect(detectLanguage('Eg har constructor igjen, kva no')).toEqual({
+      lang: 'nn',
+      confidence: expect.any(Number),
+    });
+    const da = detectLanguage('Jeg har constructor igen, hvad nu');
+    expect(da.lang).toBe('da');
+    expect(Number.isFinite(da.confidence)).toBe(true);
   });
 });

@@ -1,11 +1,14 @@
 // Word and spelling markers that tell Danish from Norwegian and bokmål from nynorsk, where n-gram detectors are weakest.
 // The lists are the spelling reforms' tell-tale forms, not a vocabulary: only words one norm uses and the other does not.
 
-/** Positive weight: Norwegian; negative: Danish. */
-const NORWEGIAN_VS_DANISH: Record<string, number> = {};
+// Maps, not plain objects: a word in a post is any string, and an object would answer "constructor" or
+// "__proto__" with what it inherits (a function) and turn the sum into a string.
 
-function mark(words: string, weight: number, table: Record<string, number>): void {
-  for (const w of words.split(/\s+/)) if (w) table[w] = weight;
+/** Positive weight: Norwegian; negative: Danish. */
+const NORWEGIAN_VS_DANISH = new Map<string, number>();
+
+function mark(words: string, weight: number, table: Map<string, number>): void {
+  for (const w of words.split(/\s+/)) if (w) table.set(w, weight);
 }
 
 // Function words are the strongest signal: frequent, short, and spelled differently in every sentence.
@@ -118,7 +121,7 @@ export function markerWords(text: string): string[] {
 export function norwegianVsDanish(words: readonly string[], original: string): number {
   let score = 0;
   for (const w of words) {
-    const weight = NORWEGIAN_VS_DANISH[w];
+    const weight = NORWEGIAN_VS_DANISH.get(w);
     if (weight !== undefined) {
       score += weight;
       continue;
@@ -133,7 +136,7 @@ export function norwegianVsDanish(words: readonly string[], original: string): n
 }
 
 /** Positive weight: nynorsk; negative: bokmål. */
-const NYNORSK_VS_BOKMAL: Record<string, number> = {};
+const NYNORSK_VS_BOKMAL = new Map<string, number>();
 mark('ikkje korleis kvifor mykje', 3, NYNORSK_VS_BOKMAL);
 mark(
   'eg kva kven berre noko nokon nokre frå heile heilt sjølv sjølvsagt meir eige eigen eigne',
@@ -219,7 +222,7 @@ const NOT_NYNORSK = new Set([
 export function nynorskVsBokmal(words: readonly string[]): number {
   let score = 0;
   for (const w of words) {
-    const weight = NYNORSK_VS_BOKMAL[w];
+    const weight = NYNORSK_VS_BOKMAL.get(w);
     if (weight !== undefined) {
       score += weight;
       continue;
@@ -269,10 +272,10 @@ function marksOf(w: string): WordMarks {
   let m = memo.get(w);
   if (m === undefined) {
     m = {
-      nd: additions(w, NORWEGIAN_VS_DANISH[w], w.length < 4, NORWEGIAN_PATTERNS, DANISH_PATTERNS),
+      nd: additions(w, NORWEGIAN_VS_DANISH.get(w), w.length < 4, NORWEGIAN_PATTERNS, DANISH_PATTERNS),
       nn: additions(
         w,
-        NYNORSK_VS_BOKMAL[w],
+        NYNORSK_VS_BOKMAL.get(w),
         w.length < 5 || NOT_NYNORSK.has(w),
         NYNORSK_SUFFIXES,
         BOKMAL_SUFFIXES,

@@ -152,4 +152,12 @@ describe('sentiment', () => {
     expect(withModel('Det var dåligt', 'sv')).toEqual({ label: 'positive', score: 1 });
     expect(withModel('Det var dårlig', 'nb').label).toBe('negative');
   });
+
+  it('treats a language code named like an Object.prototype member as a language without a lexicon', () => {
+    for (const lang of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(sentiment('good :)', lang)).toEqual(sentiment('good :)', 'fr'));
+      expect(sentiment('constructor toString __proto__ good', lang)).toEqual({ label: 'neutral', score: 0 });
+    }
+    expect(sentiment('constructor __proto__ hasOwnProperty is good', 'en').label).toBe('positive');
+  });
 });

@@ -42,7 +42,8 @@ const EMOJI_ONLY: LexiconSource = {
 
 /** Compiled on first use, so a process that never scores German never builds the German tables. */
 function lexiconFor(lang: string): Lexicon {
-  const source = SOURCES[lang] ?? EMOJI_ONLY;
+  // hasOwn: a language code like "constructor" must not find what a plain object inherits.
+  const source = Object.hasOwn(SOURCES, lang) ? SOURCES[lang]! : EMOJI_ONLY;
   let lex = compiled.get(source);
   if (!lex) {
     lex = compileLexicon(source);
