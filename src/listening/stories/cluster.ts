@@ -203,7 +203,7 @@ async function cluster(
   const newStories = new Map<string, { at: Date }>();
   const degreeBump = new Map<string, number>();
   const batchIndex = new Map<number, { c: Candidate; kind: number; at: number }[]>();
-  const members: { item: ClusterItem; story: string; minhash: number[] | null; degree: number }[] = [];
+  const members: { item: ClusterItem; story: string; minhash: Int32Array | null; degree: number }[] = [];
 
   sorted.forEach((item, i) => {
     const f = feats[i]!;

@@ -17,14 +17,15 @@ export interface MemoryMember {
   mentionId: string;
   /** The story when last seen here (a hint; see above). */
   storyId: string;
-  minhash: readonly number[] | null;
+  minhash: Int32Array | null;
   /** Published at, ms. */
   at: number;
   dead: boolean;
 }
 
 export class OrgMemory {
-  readonly byKey = new Map<number, MemoryMember[]>();
+  /** A key's members, newest last: most keys have one, held as it is (an array each would cost far more). */
+  readonly byKey = new Map<number, MemoryMember | MemoryMember[]>();
   readonly members = new Map<string, MemoryMember>();
   /** Highest `seq` of this organisation's members loaded. */
   lastSeq = 0;
@@ -35,7 +36,7 @@ export class OrgMemory {
   add(
     mentionId: string,
     storyId: string,
-    minhash: readonly number[] | null,
+    minhash: Int32Array | null,
     at: number,
     keys: readonly number[],
   ): void {
@@ -43,24 +44,28 @@ export class OrgMemory {
     const m: MemoryMember = { mentionId, storyId, minhash, at, dead: false };
     this.members.set(mentionId, m);
     for (const key of keys) {
-      let list = this.byKey.get(key);
-      if (!list) {
-        list = [];
-        this.byKey.set(key, list);
+      const held = this.byKey.get(key);
+      if (held === undefined) this.byKey.set(key, m);
+      else if (!Array.isArray(held)) this.byKey.set(key, [held, m]);
+      else {
+        held.push(m);
+        // Keep the newest; trimmed in steps so a busy key costs O(1) per add on average.
+        if (held.length > PER_KEY * 2) held.splice(0, held.length - PER_KEY);
       }
-      list.push(m);
-      // Keep the newest; trimmed in steps so a busy key costs O(1) per add on average.
-      if (list.length > PER_KEY * 2) list.splice(0, list.length - PER_KEY);
     }
   }
 
   /** Visits the newest live members holding the key, published at or after `since` (ms). */
   candidates(key: number, since: number, visit: (m: MemoryMember) => void): void {
-    const list = this.byKey.get(key);
-    if (!list) return;
+    const held = this.byKey.get(key);
+    if (held === undefined) return;
+    if (!Array.isArray(held)) {
+      if (!held.dead && held.at >= since) visit(held);
+      return;
+    }
     let n = 0;
-    for (let i = list.length - 1; i >= 0 && n < PER_KEY; i--) {
-      const m = list[i]!;
+    for (let i = held.length - 1; i >= 0 && n < PER_KEY; i--) {
+      const m = held[i]!;
       if (m.dead || m.at < since) continue;
       n++;
       visit(m);
@@ -96,9 +101,14 @@ export class OrgMemory {
     }
     if (before > this.from) this.from = before;
     if (this.deadCount > this.members.size / 2) {
-      for (const [key, list] of this.byKey) {
-        const live = list.filter((m) => !m.dead);
-        if (live.length) this.byKey.set(key, live);
+      for (const [key, held] of this.byKey) {
+        if (!Array.isArray(held)) {
+          if (held.dead) this.byKey.delete(key);
+          continue;
+        }
+        const live = held.filter((m) => !m.dead);
+        if (live.length > 1) this.byKey.set(key, live);
+        else if (live.length === 1) this.byKey.set(key, live[0]!);
         else this.byKey.delete(key);
       }
       this.deadCount = 0;
@@ -146,7 +156,7 @@ function addRows(mem: OrgMemory, rows: readonly MemberRow[]): void {
     mem.add(
       r.mention_id,
       r.story_id,
-      r.minhash ? r.minhash.map(Number) : null,
+      r.minhash ? Int32Array.from(r.minhash, Number) : null,
       new Date(r.at).getTime(),
       r.keys.map(Number),
     );

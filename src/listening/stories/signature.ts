@@ -77,9 +77,9 @@ export function shingles(text: string): Set<number> {
 }
 
 /** MinHash signature of a set of hashed shingles; null when there are too few to say anything. */
-export function minhash(sh: ReadonlySet<number>): number[] | null {
+export function minhash(sh: ReadonlySet<number>): Int32Array | null {
   if (sh.size < MIN_SHINGLES) return null;
-  const sig = new Array<number>(HASHES).fill(0xffffffff);
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
   for (const base of sh) {
     for (let i = 0; i < HASHES; i++) {
       const x = Math.imul(base ^ SEEDS[i]!, MULTIPLIERS[i]!);
@@ -88,7 +88,7 @@ export function minhash(sh: ReadonlySet<number>): number[] | null {
     }
   }
   // Stored in an int4 column: signed.
-  return sig.map((h) => h | 0);
+  return new Int32Array(sig.buffer);
 }
 
 /** Share of equal positions: an estimate of the Jaccard similarity of the shingle sets. */
@@ -101,7 +101,7 @@ export function similarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** LSH band keys: posts sharing one are candidates. A band's rows and its number, mixed into 53 bits. */
-export function bandKeys(sig: readonly number[]): number[] {
+export function bandKeys(sig: ArrayLike<number>): number[] {
   const out: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let hi = mix(0x2545f491 ^ b);
@@ -212,7 +212,7 @@ export function entities(text: string): string[] {
 
 /** What a post offers the clusterer. */
 export interface PostFeatures {
-  minhash: number[] | null;
+  minhash: Int32Array | null;
   /** Keys with their kind: bands, links, post references, entities. */
   keys: { key: number; kind: KeyKind }[];
   /** Entity keys alone (names need two in common). */
