@@ -2,7 +2,7 @@
 // `ingest`, which detects the language (nb/nn split), scores sentiment, matches the organisation's active
 // monitors through the presearching index, and stores each mention once per org + source + external id with
 // the monitors it matched. Enrichment is pure and synchronous; storage is one batched insert per chunk.
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/connect.ts';
 import { pgArray } from '../db/pg-array.ts';
 import { activeMonitors, type MonitorSet } from './monitor-set.ts';
@@ -399,7 +399,7 @@ async function storedIds(db: Db, orgId: string, posts: readonly IncomingPost[]):
           and(
             eq(mentions.orgId, orgId),
             eq(mentions.source, source),
-            inArray(mentions.externalId, ids.slice(i, i + CHUNK)),
+            sql`${mentions.externalId} = any(${pgArray(ids.slice(i, i + CHUNK))}::text[])`,
           ),
         );
       for (const r of rows) out.add(`${source}\u0000${r.id}`);

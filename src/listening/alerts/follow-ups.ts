@@ -66,7 +66,7 @@ export async function followUpRules(
   const rows = await db
     .select()
     .from(alertRules)
-    .where(inArray(alertRules.monitorId, [...new Set(monitorIds)]));
+    .where(sql`${alertRules.monitorId} = any(${`{${[...new Set(monitorIds)].join(',')}}`}::uuid[])`);
   return new Map(rows.map((r) => [r.monitorId, r]));
 }
 

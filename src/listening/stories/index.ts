@@ -1,7 +1,7 @@
 // What the pipeline does with new mentions after storing them, for stories and influence: their authors are
 // upserted (and marked for rescoring), what they point at is recorded (own addresses, replies, quotes,
 // reposts, links, @mentions), and they are clustered into stories.
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../../db/connect.ts';
 import { pgArray } from '../../db/pg-array.ts';
 import type { EnrichedPost } from '../pipeline.ts';
@@ -156,7 +156,7 @@ export async function afterStored(
           and(
             eq(mentions.orgId, orgId),
             eq(mentions.source, source),
-            inArray(mentions.externalId, ids.slice(i, i + CHUNK)),
+            sql`${mentions.externalId} = any(${pgArray(ids.slice(i, i + CHUNK))}::text[])`,
             sql`not exists (select 1 from story_members sm where sm.mention_id = ${mentions.id})`,
           ),
         );

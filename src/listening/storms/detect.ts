@@ -392,11 +392,17 @@ export async function evaluateStorms(
     })
     .from(monitors)
     .leftJoin(alertRules, eq(alertRules.monitorId, monitors.id))
-    .where(and(eq(monitors.orgId, orgId), inArray(monitors.id, ids)));
+    .where(and(eq(monitors.orgId, orgId), sql`${monitors.id} = any(${uuidArray(ids)})`));
   const open = await db
     .select()
     .from(storms)
-    .where(and(eq(storms.orgId, orgId), eq(storms.status, 'open'), inArray(storms.monitorId, ids)));
+    .where(
+      and(
+        eq(storms.orgId, orgId),
+        eq(storms.status, 'open'),
+        sql`${storms.monitorId} = any(${uuidArray(ids)})`,
+      ),
+    );
   const openBy = new Map(open.map((s) => [s.monitorId, s]));
   const events: StormEvent[] = [];
   const present = rows.map((r) => r.id);
