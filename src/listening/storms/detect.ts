@@ -173,6 +173,9 @@ interface WindowPost {
 }
 
 /** The window's mentions (newest 300) with each author's weight: their earlier mentions over the org's monitors. */
+/** Least time between two rewrites of an open storm's numbers (see evaluateStorms). */
+const UPDATE_EVERY_MS = 5_000;
+
 async function windowPosts(db: DbOrTx, orgId: string, monitorId: string, now: Date): Promise<WindowPost[]> {
   const from = new Date(now.getTime() - WINDOW_MS);
   const rows = await queryRows<{
@@ -432,7 +435,15 @@ export async function evaluateStorms(
         events.push(event);
         result.opened.push(event.stormId);
       }
-    } else if (step === 'update' && current) {
+    } else if (
+      step === 'update' &&
+      current &&
+      // Under a steady stream a storm's numbers change with every batch: rewritten (and pushed to the app) at
+      // most every few seconds of the pipeline's clock, unless it escalates or its picture is due a refresh.
+      (now.getTime() - current.updatedAt.getTime() >= UPDATE_EVERY_MS ||
+        escalates(current, a.count, a.surge) ||
+        needPosts)
+    ) {
       const [mentionsSince] = await queryRows<{ n: number }>(
         db,
         sql`select count(*)::int as n from mention_matches where monitor_id = ${m.id}::uuid
