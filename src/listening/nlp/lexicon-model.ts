@@ -1,8 +1,8 @@
 // The lexicon sentiment model: sums word valences, adjusted for negation, intensifiers, contrast ("but"),
 // sarcastic openers, emoji and shouting, then squashes the sum into [-1, 1].
 import { emojiValence } from './emoji.ts';
-import type { Lexicon } from './lexicon.ts';
-import { type Token, tokenize } from './tokens.ts';
+import { CANCELLER, CLAUSE_NEGATOR, CONTRAST, DEGREE, type Lexicon, NEGATES, NEVER } from './lexicon.ts';
+import { BREAK, STOP, scan, scanned, WORD } from './tokens.ts';
 
 export interface SentimentScore {
   label: 'positive' | 'negative' | 'neutral';
@@ -50,43 +50,24 @@ const EXCLAMATION = 0.3;
 const SQUASH = 4;
 export const NEUTRAL_BAND = 0.1;
 
-/** Positions of "never" words that pair with an "again" later in the same sentence. */
-function neverAgain(tokens: Token[], lex: Lexicon): Set<number> {
-  const found = new Set<number>();
-  if (lex.again.size === 0) return found;
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.kind !== 'word' || !lex.never.has(tokens[i]!.text)) continue;
-    for (let j = i + 1; j < tokens.length && j - i <= NEVER_AGAIN_SPAN; j++) {
-      const t = tokens[j]!;
-      if (t.kind === 'stop') break;
-      if (t.kind === 'word' && lex.again.has(t.text)) {
-        found.add(i);
-        break;
-      }
-    }
+/** Whether the "never" word at i pairs with an "again" later in the same sentence ("never … again"). */
+function neverAgainAt(i: number, count: number, kinds: Uint8Array, texts: string[], lex: Lexicon): boolean {
+  for (let j = i + 1; j < count && j - i <= NEVER_AGAIN_SPAN; j++) {
+    const k = kinds[j]!;
+    if (k === STOP) break;
+    if (k === WORD && lex.again.has(texts[j]!)) return true;
   }
-  return found;
+  return false;
 }
 
-function phraseAt(tokens: Token[], i: number, lex: Lexicon): { valence: number; length: number } | undefined {
-  const candidates = lex.phrases.get(tokens[i]!.text);
-  if (!candidates) return undefined;
-  for (const p of candidates) {
-    let ok = true;
-    for (let k = 1; k < p.words.length && ok; k++) {
-      const t = tokens[i + k];
-      ok = t !== undefined && t.kind === 'word' && t.text === p.words[k];
-    }
-    if (ok) return { valence: p.valence, length: p.words.length };
-  }
-  return undefined;
-}
-
+// The tokens come from scan() as parallel arrays and each word's sets, phrases and lookup from one remembered
+// lex.wordInfo(); the arithmetic is the same, step for step, as the scorer that read Token objects and asked
+// each set in turn (sentiment-reference.ts; sentiment-equivalence.test.ts holds them to the same bits).
 export function scoreWithLexicon(text: string, lex: Lexicon): SentimentScore {
-  const tokens = tokenize(text);
-  const verdicts = neverAgain(tokens, lex);
+  const count = scan(text);
+  const { kinds, texts, shouted, bangs } = scanned;
   const hits: Hit[] = [];
-  const contrastAt = new Map<number, number>();
+  let contrastAt: Map<number, number> | undefined;
   const clauseWords: number[] = [0];
   let sentence = 0;
   let clause = 0;
@@ -99,7 +80,14 @@ export function scoreWithLexicon(text: string, lex: Lexicon): SentimentScore {
     if (negation && !negation.exclamative && !negation.clauseWide) {
       // Nothing ahead to negate: the negator follows its word ("virker ikke", "funktioniert nicht").
       const at = negation.at;
-      const target = hits.findLast((h) => h.clause === clause && !h.fixed && at - h.index <= BACKWARD_SCOPE);
+      let target: Hit | undefined;
+      for (let h = hits.length - 1; h >= 0; h--) {
+        const x = hits[h]!;
+        if (x.clause === clause && !x.fixed && at - x.index <= BACKWARD_SCOPE) {
+          target = x;
+          break;
+        }
+      }
       if (target && !target.negated) {
         target.value *= target.value > 0 ? FLIP_POSITIVE : FLIP_NEGATIVE;
         target.negated = true;
@@ -114,8 +102,8 @@ export function scoreWithLexicon(text: string, lex: Lexicon): SentimentScore {
     boost = 1;
     boostLeft = 0;
   };
-  const add = (valence: number, index: number, shouted: boolean) => {
-    let value = valence * boost * (shouted ? SHOUT : 1);
+  const add = (valence: number, index: number, shout: boolean) => {
+    let value = valence * boost * (shout ? SHOUT : 1);
     boost = 1;
     boostLeft = 0;
     let negated = false;
@@ -127,58 +115,86 @@ export function scoreWithLexicon(text: string, lex: Lexicon): SentimentScore {
     hits.push({ value, index, sentence, clause, negated, fixed: false });
   };
 
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind === 'stop') {
-      exclamations += t.text.split('!').length - 1;
+  for (let i = 0; i < count; i++) {
+    const kind = kinds[i]!;
+    if (kind === STOP) {
+      exclamations += bangs[i]!;
       nextClause();
       sentence++;
       continue;
     }
-    if (t.kind === 'break') {
+    if (kind === BREAK) {
       nextClause();
       continue;
     }
-    if (t.kind === 'emoji' || t.kind === 'emoticon') {
-      const v = emojiValence(t.text);
+    if (kind !== WORD) {
+      const v = emojiValence(texts[i]!);
       if (v) hits.push({ value: v, index: i, sentence, clause, negated: false, fixed: true });
       continue;
     }
-    const w = t.text;
+    const w = texts[i]!;
+    const info = lex.wordInfo(w);
+    const flags = info.flags;
     clauseWords[clause]!++;
-    if (lex.contrast.has(w)) {
+    if ((flags & CONTRAST) !== 0) {
       nextClause();
+      contrastAt ??= new Map();
       contrastAt.set(sentence, i);
       continue;
     }
-    const phrase = phraseAt(tokens, i, lex);
-    if (phrase) {
-      // A 0 phrase only keeps its words from being read alone ("kind of" is not "kind").
-      if (phrase.valence !== 0) add(phrase.valence, i, false);
-      i += phrase.length - 1;
-      continue;
+    const candidates = info.phrases;
+    if (candidates !== undefined) {
+      let phrase: { valence: number; length: number } | undefined;
+      for (const p of candidates) {
+        let ok = true;
+        for (let k = 1; k < p.words.length && ok; k++) {
+          const j = i + k;
+          ok = j < count && kinds[j] === WORD && texts[j] === p.words[k];
+        }
+        if (ok) {
+          phrase = { valence: p.valence, length: p.words.length };
+          break;
+        }
+      }
+      if (phrase) {
+        // A 0 phrase only keeps its words from being read alone ("kind of" is not "kind").
+        if (phrase.valence !== 0) add(phrase.valence, i, false);
+        i += phrase.length - 1;
+        continue;
+      }
     }
-    if (verdicts.has(i)) {
+    if ((flags & NEVER) !== 0 && neverAgainAt(i, count, kinds, texts, lex)) {
       hits.push({ value: NEVER_AGAIN, index: i, sentence, clause, negated: false, fixed: true });
       continue;
     }
-    const clauseWide = lex.clauseNegators.has(w);
-    if (clauseWide || lex.negators.has(w) || lex.never.has(w) || w.endsWith("n't")) {
+    if ((flags & NEGATES) !== 0) {
       closeNegation();
-      const never = lex.never.has(w);
-      negation = { at: i, left: NEGATION_SCOPE, clauseWide, never, exclamative: false };
+      negation = {
+        at: i,
+        left: NEGATION_SCOPE,
+        clauseWide: (flags & CLAUSE_NEGATOR) !== 0,
+        never: (flags & NEVER) !== 0,
+        exclamative: false,
+      };
       continue;
     }
-    const factor = lex.intensifiers.get(w);
+    const factor = info.factor;
     if (factor !== undefined) {
       boost *= factor;
       boostLeft = BOOST_SCOPE;
       // "never so friendly", "aldri så vennlig": an exclamation of degree, not a negation.
-      if (negation?.never && lex.degreeWords.has(w)) negation.exclamative = true;
+      if (negation?.never && (flags & DEGREE) !== 0) negation.exclamative = true;
       continue;
     }
-    if (lex.negationCancellers.has(w)) {
-      const negated = hits.findLast((h) => h.clause === clause && h.negated);
+    if ((flags & CANCELLER) !== 0) {
+      let negated: Hit | undefined;
+      for (let h = hits.length - 1; h >= 0; h--) {
+        const x = hits[h]!;
+        if (x.clause === clause && x.negated) {
+          negated = x;
+          break;
+        }
+      }
       if (negated) {
         const original = negated.value / (negated.value > 0 ? FLIP_NEGATIVE : FLIP_POSITIVE);
         negated.value = original * 1.5;
@@ -186,9 +202,9 @@ export function scoreWithLexicon(text: string, lex: Lexicon): SentimentScore {
       }
       continue;
     }
-    const v = lex.lookup(w);
+    const v = info.value;
     if (v) {
-      add(v, i, t.shouted);
+      add(v, i, shouted[i] === 1);
       continue;
     }
     if (boostLeft > 0 && --boostLeft === 0) boost = 1;
@@ -207,7 +223,7 @@ export function scoreWithLexicon(text: string, lex: Lexicon): SentimentScore {
 
   let sum = 0;
   for (const h of hits) {
-    const c = contrastAt.get(h.sentence);
+    const c = contrastAt?.get(h.sentence);
     const weight = h.fixed || c === undefined ? 1 : h.index < c ? BEFORE_CONTRAST : AFTER_CONTRAST;
     sum += h.value * weight;
   }

@@ -38,6 +38,26 @@ export interface Phrase {
   valence: number;
 }
 
+/** What the scorer asks about a word, found once and remembered (wordInfo). */
+export interface WordInfo {
+  /** CONTRAST, NEGATES, CLAUSE_NEGATOR, NEVER, DEGREE, CANCELLER bits. */
+  readonly flags: number;
+  /** Intensifier multiplier. */
+  readonly factor: number | undefined;
+  /** lookup(word). */
+  readonly value: number | undefined;
+  /** Phrases starting with the word, longest first. */
+  readonly phrases: Phrase[] | undefined;
+}
+
+export const CONTRAST = 1;
+/** A negator of any kind: a clause negator, a negator, a "never" word or a word ending in "n't". */
+export const NEGATES = 2;
+export const CLAUSE_NEGATOR = 4;
+export const NEVER = 8;
+export const DEGREE = 16;
+export const CANCELLER = 32;
+
 export interface Lexicon {
   words: Map<string, number>;
   phrases: Map<string, Phrase[]>;
@@ -50,6 +70,8 @@ export interface Lexicon {
   contrast: Set<string>;
   negationCancellers: Set<string>;
   lookup(word: string): number | undefined;
+  /** The word's sets, intensifier, phrases and lookup() in one remembered answer. */
+  wordInfo(word: string): WordInfo;
 }
 
 function table(source: string | undefined): [number, string[]][] {
@@ -150,10 +172,8 @@ export function compileLexicon(source: LexiconSource): Lexicon {
     return undefined;
   }
 
-  const cache = new Map<string, number | undefined>();
-  function lookup(word: string): number | undefined {
+  function lookupWord(word: string): number | undefined {
     if (word.length > MAX_WORD) return undefined;
-    if (cache.has(word)) return cache.get(word);
     let v = inflected(word);
     if (v === undefined && word.includes('-')) {
       // "kjempe-bra", "Banking-App": the last part first, then the first part.
@@ -161,22 +181,54 @@ export function compileLexicon(source: LexiconSource): Lexicon {
       v = inflected(parts.at(-1) ?? '') ?? inflected(parts[0] ?? '');
     }
     if (v === undefined && compounding && word.length >= MIN_STEM + MIN_COMPOUND_PART) v = compound(word);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, v);
     return v;
+  }
+
+  const negators = wordSet(source.negators);
+  const clauseNegators = wordSet(source.clauseNegators);
+  const never = wordSet(source.never);
+  const degreeWords = wordSet(source.degreeWords);
+  const contrast = wordSet(source.contrast);
+  const negationCancellers = wordSet(source.negationCancellers);
+
+  function describe(w: string): WordInfo {
+    let flags = 0;
+    if (contrast.has(w)) flags |= CONTRAST;
+    if (clauseNegators.has(w)) flags |= CLAUSE_NEGATOR;
+    if (never.has(w)) flags |= NEVER;
+    if (clauseNegators.has(w) || negators.has(w) || never.has(w) || w.endsWith("n't")) flags |= NEGATES;
+    if (degreeWords.has(w)) flags |= DEGREE;
+    if (negationCancellers.has(w)) flags |= CANCELLER;
+    return { flags, factor: intensifiers.get(w), value: lookupWord(w), phrases: phrases.get(w) };
+  }
+
+  // A feed repeats its words: each one's answer is kept, up to CACHE_LIMIT words, then the memo starts over.
+  const memo = new Map<string, WordInfo>();
+  function wordInfo(word: string): WordInfo {
+    let info = memo.get(word);
+    if (info === undefined) {
+      info = describe(word);
+      // Longer tokens are links or keyboard mashing: not worth keeping.
+      if (word.length <= MAX_WORD) {
+        if (memo.size >= CACHE_LIMIT) memo.clear();
+        memo.set(word, info);
+      }
+    }
+    return info;
   }
 
   return {
     words,
     phrases,
     intensifiers,
-    negators: wordSet(source.negators),
-    clauseNegators: wordSet(source.clauseNegators),
-    never: wordSet(source.never),
-    degreeWords: wordSet(source.degreeWords),
+    negators,
+    clauseNegators,
+    never,
+    degreeWords,
     again: wordSet(source.again),
-    contrast: wordSet(source.contrast),
-    negationCancellers: wordSet(source.negationCancellers),
-    lookup,
+    contrast,
+    negationCancellers,
+    lookup: (word) => wordInfo(word).value,
+    wordInfo,
   };
 }

@@ -1,5 +1,21 @@
 // Splits a post into the tokens sentiment scoring looks at: words, emoji, emoticons and clause punctuation.
 // Links and @handles are dropped; a hashtag counts as its word.
+//
+// The definition is one regular expression, tried left to right at each position (the first alternative that
+// matches names the kind; where none does, the scan moves on by one code point):
+//
+//   skip      https?:\/\/\S+ | www\.\S+ | @[\w.-]+
+//   emoticon  (?<![\p{L}\p{N}])(?:[:;=][-'^o]?[)(\]\[dDpP/\\|*3oO]|[xX][dD]|<\/?3|\^\^|\^_\^)(?![\p{L}\p{N}])
+//   emoji     \p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*
+//   word      [\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*
+//   stop      [.!?]+ | [;:…] | \s[-–—]\s
+//   break     ,
+//
+// (with the u flag). The scanner below repeats it over char codes, for speed: matchAll with named groups
+// allocated a match and a groups object per token and was a third of sentiment's time. It writes the tokens
+// into reused parallel arrays instead of objects; the character classes come from the same Unicode
+// properties, looked up once per code point and kept in a table. sentiment-equivalence.test.ts compares
+// it with the regular expression (sentiment-reference.ts) on every UTF-16 unit and on random text.
 
 export type TokenKind = 'word' | 'emoji' | 'emoticon' | 'break' | 'stop';
 
@@ -11,46 +27,380 @@ export interface Token {
   shouted: boolean;
 }
 
-// One alternation, tried left to right at each position; the first group that matched names the kind.
-const SCANNER = new RegExp(
-  [
-    // No alternative may backtrack over a long token (an e-mail pattern like \S+@ did): keep the scan linear.
-    String.raw`(?<skip>https?:\/\/\S+|www\.\S+|@[\w.-]+)`,
-    // Emoticons need a boundary before them so "8)" in a numbered list or ":(" inside a word stays out.
-    String.raw`(?<emoticon>(?<![\p{L}\p{N}])(?:[:;=][-'^o]?[)(\]\[dDpP/\\|*3oO]|[xX][dD]|<\/?3|\^\^|\^_\^)(?![\p{L}\p{N}]))`,
-    String.raw`(?<emoji>\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*)`,
-    String.raw`(?<word>[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*)`,
-    String.raw`(?<stop>[.!?]+|[;:…]|\s[-–—]\s)`,
-    '(?<break>,)',
-  ].join('|'),
-  'gu',
-);
+export const WORD = 0;
+export const EMOJI = 1;
+export const EMOTICON = 2;
+export const BREAK = 3;
+export const STOP = 4;
+const KIND_NAMES: readonly TokenKind[] = ['word', 'emoji', 'emoticon', 'break', 'stop'];
+
+/** The tokens of the last scan(), as parallel arrays reused from text to text: read them before the next scan. */
+export const scanned = {
+  kinds: new Uint8Array(256),
+  /** Shouted words (see Token.shouted): 1, else 0. */
+  shouted: new Uint8Array(256),
+  /** For a stop, how many "!" it holds. */
+  bangs: new Int32Array(256),
+  /** Token.text. */
+  texts: [] as string[],
+};
+
+// --- Character classes: one byte a code point, filled in on first sight ---
+
+const L = 1;
+const M = 2;
+const N = 4;
+const PICTOGRAPHIC = 8;
+const EMOJI_MODIFIER = 16;
+const SPACE = 32;
+/** toLowerCase() changes the code point (it is upper or title case). */
+const CASED_UPPER = 64;
+const KNOWN = 128;
+const LMN = L | M | N;
+
+const CLASSES = new Uint8Array(0x110000);
+const IS_L = /\p{L}/u;
+const IS_M = /\p{M}/u;
+const IS_N = /\p{N}/u;
+const IS_PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+const IS_EMOJI_MODIFIER = /\p{Emoji_Modifier}/u;
+const IS_SPACE = /\s/u;
+
+function classify(cp: number): number {
+  // A lone surrogate stays a one-unit string, as the regular expression sees it.
+  const s = String.fromCodePoint(cp);
+  let c = KNOWN;
+  if (IS_L.test(s)) c |= L;
+  if (IS_M.test(s)) c |= M;
+  if (IS_N.test(s)) c |= N;
+  if (IS_PICTOGRAPHIC.test(s)) c |= PICTOGRAPHIC;
+  if (IS_EMOJI_MODIFIER.test(s)) c |= EMOJI_MODIFIER;
+  if (IS_SPACE.test(s)) c |= SPACE;
+  if (s.toLowerCase() !== s) c |= CASED_UPPER;
+  return c;
+}
+
+function classOf(cp: number): number {
+  const c = CLASSES[cp]!;
+  if (c !== 0) return c;
+  const computed = classify(cp);
+  CLASSES[cp] = computed;
+  return computed;
+}
+
+/** The code point starting at i (i < text.length): a surrogate pair read as one, a lone surrogate as itself. */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/** Class of the code point ending at i (i > 0), as a lookbehind reads it. */
+function classBefore(text: string, i: number): number {
+  const d = text.charCodeAt(i - 1);
+  if (d >= 0xdc00 && d <= 0xdfff && i >= 2) {
+    const c = text.charCodeAt(i - 2);
+    if (c >= 0xd800 && c <= 0xdbff) return classOf((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
+  }
+  return classOf(d);
+}
+
+/** (?![\p{L}\p{N}]) at i. */
+function noLetterAt(text: string, i: number): boolean {
+  return i >= text.length || (classOf(codePointAt(text, i)) & (L | N)) === 0;
+}
+
+// --- The alternatives that need more than one look ---
+
+/** End of \S+ from i, or 0 when there is no non-space unit at i. Spaces are all single units. */
+function nonSpaceEnd(text: string, i: number, n: number): number {
+  let j = i;
+  while (j < n && (classOf(text.charCodeAt(j)) & SPACE) === 0) j++;
+  return j > i ? j : 0;
+}
+
+/** End of a link or @handle at i (c = its first unit), or 0. */
+function skipEnd(text: string, i: number, c: number, n: number): number {
+  if (c === 0x68 /* h */) {
+    if (!text.startsWith('http', i)) return 0;
+    const j = text.charCodeAt(i + 4) === 0x73 /* s */ ? i + 5 : i + 4;
+    return text.startsWith('://', j) ? nonSpaceEnd(text, j + 3, n) : 0;
+  }
+  if (c === 0x77 /* w */) return text.startsWith('www.', i) ? nonSpaceEnd(text, i + 4, n) : 0;
+  // @[\w.-]+ (\w is ASCII only without the i flag)
+  let j = i + 1;
+  while (j < n) {
+    const u = text.charCodeAt(j);
+    if (
+      (u >= 0x61 && u <= 0x7a) ||
+      (u >= 0x41 && u <= 0x5a) ||
+      (u >= 0x30 && u <= 0x39) ||
+      u === 0x5f ||
+      u === 0x2e ||
+      u === 0x2d
+    )
+      j++;
+    else break;
+  }
+  return j > i + 1 ? j : 0;
+}
+
+/** [)(\]\[dDpP/\\|*3oO] */
+function isEmoticonMouth(u: number): boolean {
+  switch (u) {
+    case 0x29:
+    case 0x28:
+    case 0x5d:
+    case 0x5b:
+    case 0x64:
+    case 0x44:
+    case 0x70:
+    case 0x50:
+    case 0x2f:
+    case 0x5c:
+    case 0x7c:
+    case 0x2a:
+    case 0x33:
+    case 0x6f:
+    case 0x4f:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** End of an emoticon at i (c = its first unit), or 0; each way the pattern can match, in the order it tries them. */
+function emoticonEnd(text: string, i: number, c: number, n: number): number {
+  if (i > 0 && (classBefore(text, i) & (L | N)) !== 0) return 0;
+  const u1 = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+  const u2 = i + 2 < n ? text.charCodeAt(i + 2) : -1;
+  if (c === 0x3a || c === 0x3b || c === 0x3d) {
+    // [:;=][-'^o]?[mouth]: with the nose first, then without.
+    if (
+      (u1 === 0x2d || u1 === 0x27 || u1 === 0x5e || u1 === 0x6f) &&
+      isEmoticonMouth(u2) &&
+      noLetterAt(text, i + 3)
+    )
+      return i + 3;
+    if (isEmoticonMouth(u1) && noLetterAt(text, i + 2)) return i + 2;
+    return 0;
+  }
+  if (c === 0x78 || c === 0x58) return (u1 === 0x64 || u1 === 0x44) && noLetterAt(text, i + 2) ? i + 2 : 0;
+  if (c === 0x3c /* < */) {
+    if (u1 === 0x2f && u2 === 0x33 && noLetterAt(text, i + 3)) return i + 3;
+    return u1 === 0x33 && noLetterAt(text, i + 2) ? i + 2 : 0;
+  }
+  // c is ^: \^\^ then \^_\^
+  if (u1 === 0x5e && noLetterAt(text, i + 2)) return i + 2;
+  return u1 === 0x5f && u2 === 0x5e && noLetterAt(text, i + 3) ? i + 3 : 0;
+}
 
 const EMOJI_NOISE = /[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu;
+const CURLY_APOSTROPHE = /’/g;
+const STOP_TEXTS: Record<number, string> = {
+  46: '.',
+  33: '!',
+  63: '?',
+  59: ';',
+  58: ':',
+  8230: '…',
+  45: '-',
+  8211: '–',
+  8212: '—',
+};
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  // Shouting only means something against a post that is otherwise in normal case.
-  const allCaps = text === text.toUpperCase();
-  for (const m of text.matchAll(SCANNER)) {
-    const g = m.groups!;
-    if (g.skip !== undefined) continue;
-    if (g.word !== undefined) {
-      const raw = g.word;
-      tokens.push({
-        kind: 'word',
-        text: raw.toLowerCase().replace(/’/g, "'"),
-        shouted: !allCaps && raw.length >= 3 && raw === raw.toUpperCase() && raw !== raw.toLowerCase(),
-      });
-    } else if (g.emoji !== undefined) {
-      tokens.push({ kind: 'emoji', text: g.emoji.replace(EMOJI_NOISE, ''), shouted: false });
-    } else if (g.emoticon !== undefined) {
-      tokens.push({ kind: 'emoticon', text: g.emoticon, shouted: false });
-    } else if (g.stop !== undefined) {
-      tokens.push({ kind: 'stop', text: g.stop.trim(), shouted: false });
-    } else if (g.break !== undefined) {
-      tokens.push({ kind: 'break', text: ',', shouted: false });
+function grow(size: number): void {
+  if (size <= scanned.kinds.length) return;
+  const kinds = new Uint8Array(size * 2);
+  kinds.set(scanned.kinds);
+  const shouted = new Uint8Array(size * 2);
+  shouted.set(scanned.shouted);
+  const bangs = new Int32Array(size * 2);
+  bangs.set(scanned.bangs);
+  scanned.kinds = kinds;
+  scanned.shouted = shouted;
+  scanned.bangs = bangs;
+}
+
+/** Tokenizes text into `scanned`; returns the number of tokens. */
+export function scan(text: string): number {
+  const n = text.length;
+  const texts = scanned.texts;
+  let count = 0;
+  // Shouting only means something against a post that is otherwise in normal case; asked only for a word in capitals.
+  let allCaps = -1;
+  let i = 0;
+  while (i < n) {
+    // One token at most per unit, so the arrays hold whatever this step adds.
+    if (count >= scanned.kinds.length) grow(count + 1);
+    const c = text.charCodeAt(i);
+    if (c === 0x68 || c === 0x77 || c === 0x40) {
+      const end = skipEnd(text, i, c, n);
+      if (end !== 0) {
+        i = end;
+        continue;
+      }
     }
+    if (c === 0x3a || c === 0x3b || c === 0x3d || c === 0x78 || c === 0x58 || c === 0x3c || c === 0x5e) {
+      const end = emoticonEnd(text, i, c, n);
+      if (end !== 0) {
+        scanned.kinds[count] = EMOTICON;
+        scanned.shouted[count] = 0;
+        texts[count++] = text.slice(i, end);
+        i = end;
+        continue;
+      }
+    }
+    const cp = codePointAt(text, i);
+    const width = cp > 0xffff ? 2 : 1;
+    const cls = classOf(cp);
+    if ((cls & PICTOGRAPHIC) !== 0) {
+      let j = i + width;
+      while (j < n) {
+        const u = text.charCodeAt(j);
+        if (u === 0xfe0f) {
+          j++;
+          continue;
+        }
+        if (u === 0x200d) {
+          if (j + 1 < n) {
+            const next = codePointAt(text, j + 1);
+            if ((classOf(next) & PICTOGRAPHIC) !== 0) {
+              j += next > 0xffff ? 3 : 2;
+              if (j < n && text.charCodeAt(j) === 0xfe0f) j++;
+              continue;
+            }
+          }
+          break;
+        }
+        const next = codePointAt(text, j);
+        if ((classOf(next) & EMOJI_MODIFIER) === 0) break;
+        j += next > 0xffff ? 2 : 1;
+      }
+      scanned.kinds[count] = EMOJI;
+      scanned.shouted[count] = 0;
+      texts[count++] = text.slice(i, j).replace(EMOJI_NOISE, '');
+      i = j;
+      continue;
+    }
+    if ((cls & (L | M)) !== 0) {
+      // Plain: only a-z, 0-9, ' and -, so the word is its own lower case and cannot be shouted.
+      let plain = c >= 0x61 && c <= 0x7a;
+      let upper = (cls & CASED_UPPER) !== 0;
+      let curly = false;
+      let j = i + width;
+      for (;;) {
+        while (j < n) {
+          const u = text.charCodeAt(j);
+          if (u < 0x80) {
+            if ((u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39)) j++;
+            else if (u >= 0x41 && u <= 0x5a) {
+              plain = false;
+              upper = true;
+              j++;
+            } else break;
+            continue;
+          }
+          const next = codePointAt(text, j);
+          const k = classOf(next);
+          if ((k & LMN) === 0) break;
+          plain = false;
+          if ((k & CASED_UPPER) !== 0) upper = true;
+          j += next > 0xffff ? 2 : 1;
+        }
+        // ['’-] followed by at least one letter, mark or digit continues the word.
+        if (j + 1 < n) {
+          const u = text.charCodeAt(j);
+          if ((u === 0x27 || u === 0x2019 || u === 0x2d) && (classOf(codePointAt(text, j + 1)) & LMN) !== 0) {
+            if (u === 0x2019) {
+              curly = true;
+              plain = false;
+            }
+            j++;
+            continue;
+          }
+        }
+        break;
+      }
+      const raw = text.slice(i, j);
+      scanned.kinds[count] = WORD;
+      if (plain) {
+        scanned.shouted[count] = 0;
+        texts[count++] = raw;
+      } else {
+        const lower = upper ? raw.toLowerCase() : raw;
+        let shouted = false;
+        if (upper && raw.length >= 3) {
+          if (allCaps < 0) allCaps = text === text.toUpperCase() ? 1 : 0;
+          shouted = allCaps === 0 && raw === raw.toUpperCase() && raw !== lower;
+        }
+        scanned.shouted[count] = shouted ? 1 : 0;
+        texts[count++] = curly ? lower.replace(CURLY_APOSTROPHE, "'") : lower;
+      }
+      i = j;
+      continue;
+    }
+    if (c === 0x2e || c === 0x21 || c === 0x3f) {
+      let j = i + 1;
+      let bangs = c === 0x21 ? 1 : 0;
+      while (j < n) {
+        const u = text.charCodeAt(j);
+        if (u === 0x21) bangs++;
+        else if (u !== 0x2e && u !== 0x3f) break;
+        j++;
+      }
+      scanned.kinds[count] = STOP;
+      scanned.shouted[count] = 0;
+      scanned.bangs[count] = bangs;
+      texts[count++] = j === i + 1 ? STOP_TEXTS[c]! : text.slice(i, j);
+      i = j;
+      continue;
+    }
+    if (c === 0x3b || c === 0x3a || c === 0x2026) {
+      scanned.kinds[count] = STOP;
+      scanned.shouted[count] = 0;
+      scanned.bangs[count] = 0;
+      texts[count++] = STOP_TEXTS[c]!;
+      i++;
+      continue;
+    }
+    if ((cls & SPACE) !== 0 && i + 2 < n) {
+      const dash = text.charCodeAt(i + 1);
+      if (
+        (dash === 0x2d || dash === 0x2013 || dash === 0x2014) &&
+        (classOf(text.charCodeAt(i + 2)) & SPACE) !== 0
+      ) {
+        scanned.kinds[count] = STOP;
+        scanned.shouted[count] = 0;
+        scanned.bangs[count] = 0;
+        texts[count++] = STOP_TEXTS[dash]!;
+        i += 3;
+        continue;
+      }
+    }
+    if (c === 0x2c) {
+      scanned.kinds[count] = BREAK;
+      scanned.shouted[count] = 0;
+      texts[count++] = ',';
+    }
+    i += width;
+  }
+  return count;
+}
+
+/** The tokens of a text as objects (the scorer reads `scanned` directly). */
+export function tokenize(text: string): Token[] {
+  const count = scan(text);
+  const tokens: Token[] = [];
+  for (let t = 0; t < count; t++) {
+    tokens.push({
+      kind: KIND_NAMES[scanned.kinds[t]!]!,
+      text: scanned.texts[t]!,
+      shouted: scanned.shouted[t] === 1,
+    });
   }
   return tokens;
 }
