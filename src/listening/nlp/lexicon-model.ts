@@ -1,7 +1,16 @@
 // The lexicon sentiment model: sums word valences, adjusted for negation, intensifiers, contrast ("but"),
 // sarcastic openers, emoji and shouting, then squashes the sum into [-1, 1].
 import { emojiValence } from './emoji.ts';
-import { CANCELLER, CLAUSE_NEGATOR, CONTRAST, DEGREE, type Lexicon, NEGATES, NEVER } from './lexicon.ts';
+import {
+  CANCELLER,
+  CLAUSE_NEGATOR,
+  CONTRAST,
+  DEGREE,
+  type Lexicon,
+  NEGATES,
+  NEVER,
+  type Phrase,
+} from './lexicon.ts';
 import { BREAK, STOP, scan, scanned, WORD } from './tokens.ts';
 
 export interface SentimentScore {
@@ -60,71 +69,81 @@ function neverAgainAt(i: number, count: number, kinds: Uint8Array, texts: string
   return false;
 }
 
+// The scorer's state while it reads one text: module-level, so that reading a text allocates no closures.
+let hits: Hit[] = [];
+let clause = 0;
+let sentence = 0;
+let boost = 1;
+let boostLeft = 0;
+let negation: Negation | undefined;
+
+function closeNegation(): void {
+  if (negation && !negation.exclamative && !negation.clauseWide) {
+    // Nothing ahead to negate: the negator follows its word ("virker ikke", "funktioniert nicht").
+    const at = negation.at;
+    let target: Hit | undefined;
+    for (let h = hits.length - 1; h >= 0; h--) {
+      const x = hits[h]!;
+      if (x.clause === clause && !x.fixed && at - x.index <= BACKWARD_SCOPE) {
+        target = x;
+        break;
+      }
+    }
+    if (target && !target.negated) {
+      target.value *= target.value > 0 ? FLIP_POSITIVE : FLIP_NEGATIVE;
+      target.negated = true;
+    }
+  }
+  negation = undefined;
+}
+
+function nextClause(clauseWords: number[]): void {
+  closeNegation();
+  clause++;
+  clauseWords[clause] = 0;
+  boost = 1;
+  boostLeft = 0;
+}
+
+function add(valence: number, index: number, shout: boolean): void {
+  let value = valence * boost * (shout ? SHOUT : 1);
+  boost = 1;
+  boostLeft = 0;
+  let negated = false;
+  if (negation && !negation.exclamative) {
+    value *= value > 0 ? FLIP_POSITIVE : FLIP_NEGATIVE;
+    negated = true;
+  }
+  if (negation && !negation.clauseWide) negation = undefined;
+  hits.push({ value, index, sentence, clause, negated, fixed: false });
+}
+
 // The tokens come from scan() as parallel arrays and each word's sets, phrases and lookup from one remembered
 // lex.wordInfo(); the arithmetic is the same, step for step, as the scorer that read Token objects and asked
 // each set in turn (sentiment-reference.ts; sentiment-equivalence.test.ts holds them to the same bits).
 export function scoreWithLexicon(text: string, lex: Lexicon): SentimentScore {
   const count = scan(text);
-  const { kinds, texts, shouted, bangs } = scanned;
-  const hits: Hit[] = [];
+  const { kinds, texts, shouted, bangs, ids } = scanned;
+  hits = [];
+  clause = 0;
+  sentence = 0;
+  boost = 1;
+  boostLeft = 0;
+  negation = undefined;
   let contrastAt: Map<number, number> | undefined;
   const clauseWords: number[] = [0];
-  let sentence = 0;
-  let clause = 0;
   let exclamations = 0;
-  let boost = 1;
-  let boostLeft = 0;
-  let negation: Negation | undefined;
-
-  const closeNegation = () => {
-    if (negation && !negation.exclamative && !negation.clauseWide) {
-      // Nothing ahead to negate: the negator follows its word ("virker ikke", "funktioniert nicht").
-      const at = negation.at;
-      let target: Hit | undefined;
-      for (let h = hits.length - 1; h >= 0; h--) {
-        const x = hits[h]!;
-        if (x.clause === clause && !x.fixed && at - x.index <= BACKWARD_SCOPE) {
-          target = x;
-          break;
-        }
-      }
-      if (target && !target.negated) {
-        target.value *= target.value > 0 ? FLIP_POSITIVE : FLIP_NEGATIVE;
-        target.negated = true;
-      }
-    }
-    negation = undefined;
-  };
-  const nextClause = () => {
-    closeNegation();
-    clause++;
-    clauseWords[clause] = 0;
-    boost = 1;
-    boostLeft = 0;
-  };
-  const add = (valence: number, index: number, shout: boolean) => {
-    let value = valence * boost * (shout ? SHOUT : 1);
-    boost = 1;
-    boostLeft = 0;
-    let negated = false;
-    if (negation && !negation.exclamative) {
-      value *= value > 0 ? FLIP_POSITIVE : FLIP_NEGATIVE;
-      negated = true;
-    }
-    if (negation && !negation.clauseWide) negation = undefined;
-    hits.push({ value, index, sentence, clause, negated, fixed: false });
-  };
 
   for (let i = 0; i < count; i++) {
     const kind = kinds[i]!;
     if (kind === STOP) {
       exclamations += bangs[i]!;
-      nextClause();
+      nextClause(clauseWords);
       sentence++;
       continue;
     }
     if (kind === BREAK) {
-      nextClause();
+      nextClause(clauseWords);
       continue;
     }
     if (kind !== WORD) {
@@ -132,19 +151,18 @@ export function scoreWithLexicon(text: string, lex: Lexicon): SentimentScore {
       if (v) hits.push({ value: v, index: i, sentence, clause, negated: false, fixed: true });
       continue;
     }
-    const w = texts[i]!;
-    const info = lex.wordInfo(w);
+    const info = lex.wordInfoAt(ids[i]!, texts[i]!);
     const flags = info.flags;
     clauseWords[clause]!++;
     if ((flags & CONTRAST) !== 0) {
-      nextClause();
+      nextClause(clauseWords);
       contrastAt ??= new Map();
       contrastAt.set(sentence, i);
       continue;
     }
     const candidates = info.phrases;
     if (candidates !== undefined) {
-      let phrase: { valence: number; length: number } | undefined;
+      let phrase: Phrase | undefined;
       for (const p of candidates) {
         let ok = true;
         for (let k = 1; k < p.words.length && ok; k++) {
@@ -152,14 +170,14 @@ export function scoreWithLexicon(text: string, lex: Lexicon): SentimentScore {
           ok = j < count && kinds[j] === WORD && texts[j] === p.words[k];
         }
         if (ok) {
-          phrase = { valence: p.valence, length: p.words.length };
+          phrase = p;
           break;
         }
       }
       if (phrase) {
         // A 0 phrase only keeps its words from being read alone ("kind of" is not "kind").
         if (phrase.valence !== 0) add(phrase.valence, i, false);
-        i += phrase.length - 1;
+        i += phrase.words.length - 1;
         continue;
       }
     }
@@ -211,18 +229,28 @@ export function scoreWithLexicon(text: string, lex: Lexicon): SentimentScore {
     if (negation && !negation.clauseWide && --negation.left === 0) closeNegation();
   }
   closeNegation();
+  const found = hits;
+  hits = [];
 
   // Sarcasm: a lone positive word opening a sentence that then complains ("Great, another delay.").
-  for (const h of hits) {
+  for (const h of found) {
     if (h.value <= 0 || h.fixed || clauseWords[h.clause]! > 2) continue;
-    const first = hits.find((x) => x.sentence === h.sentence);
+    let first: Hit | undefined;
+    for (const x of found) {
+      if (x.sentence === h.sentence) {
+        first = x;
+        break;
+      }
+    }
     if (first !== h) continue;
-    const rest = hits.filter((x) => x.sentence === h.sentence && x.clause !== h.clause);
-    if (rest.reduce((s, x) => s + x.value, 0) < SARCASM_REST) h.value = -h.value * 0.5;
+    // The rest of the sentence, summed in order from 0 as the reduce() over a filter() did.
+    let rest = 0;
+    for (const x of found) if (x.sentence === h.sentence && x.clause !== h.clause) rest = rest + x.value;
+    if (rest < SARCASM_REST) h.value = -h.value * 0.5;
   }
 
   let sum = 0;
-  for (const h of hits) {
+  for (const h of found) {
     const c = contrastAt?.get(h.sentence);
     const weight = h.fixed || c === undefined ? 1 : h.index < c ? BEFORE_CONTRAST : AFTER_CONTRAST;
     sum += h.value * weight;

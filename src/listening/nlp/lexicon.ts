@@ -1,5 +1,6 @@
 // A sentiment lexicon for one language: the data each language file writes as compact text tables, and the
 // word lookup (exact, spelling variant, inflection, compound) that the scorer calls for every word.
+import { WORD_SLOTS, wordTableGeneration } from './tokens.ts';
 
 /** What a language file writes. Tables are lines of "<number> word word multi_word_phrase". */
 export interface LexiconSource {
@@ -72,6 +73,8 @@ export interface Lexicon {
   lookup(word: string): number | undefined;
   /** The word's sets, intensifier, phrases and lookup() in one remembered answer. */
   wordInfo(word: string): WordInfo;
+  /** wordInfo(word) for a word the scanner put in slot `slot` of its word table (-1: not in the table). */
+  wordInfoAt(slot: number, word: string): WordInfo;
 }
 
 function table(source: string | undefined): [number, string[]][] {
@@ -217,6 +220,24 @@ export function compileLexicon(source: LexiconSource): Lexicon {
     return info;
   }
 
+  // The same answers filed under the scanner's word-table slots: an array read instead of a Map look-up.
+  let bySlot: (WordInfo | undefined)[] = [];
+  let bySlotGeneration = -1;
+  function wordInfoAt(slot: number, word: string): WordInfo {
+    if (slot < 0) return wordInfo(word);
+    const generation = wordTableGeneration();
+    if (generation !== bySlotGeneration) {
+      bySlot = new Array(WORD_SLOTS).fill(undefined);
+      bySlotGeneration = generation;
+    }
+    let info = bySlot[slot];
+    if (info === undefined) {
+      info = wordInfo(word);
+      bySlot[slot] = info;
+    }
+    return info;
+  }
+
   return {
     words,
     phrases,
@@ -230,5 +251,6 @@ export function compileLexicon(source: LexiconSource): Lexicon {
     negationCancellers,
     lookup: (word) => wordInfo(word).value,
     wordInfo,
+    wordInfoAt,
   };
 }

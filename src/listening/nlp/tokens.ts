@@ -41,9 +41,97 @@ export const scanned = {
   shouted: new Uint8Array(256),
   /** For a stop, how many "!" it holds. */
   bangs: new Int32Array(256),
-  /** Token.text. */
+  /** For a word, its slot in the word table (wordSlots), or -1 for a word too long to keep there. */
+  ids: new Int32Array(256),
+  /** Token.text; a word is the table's copy, the same string each time it comes back. */
   texts: [] as string[],
 };
+
+// --- The word table: each lower-cased word once, found from the text's char codes without cutting it out ---
+// A feed repeats its words. Keeping one string per word saves the slice and the hashing a Map lookup needs for
+// every word of every post, and gives each word a slot number that a lexicon files its answer under
+// (Lexicon.wordInfoAt). Open addressing, at most INTERN_LIMIT words (load < 0.4), then it starts over and
+// wordTableGeneration() changes, so that whatever was filed under the old slots is dropped.
+
+const INTERN_SLOTS = 1 << 17;
+const INTERN_MASK = INTERN_SLOTS - 1;
+const INTERN_LIMIT = 50_000;
+/** Longer words are links or keyboard mashing: not kept. */
+const INTERN_MAX_LENGTH = 40;
+const internKeys: (string | undefined)[] = new Array(INTERN_SLOTS).fill(undefined);
+const internHashes = new Int32Array(INTERN_SLOTS);
+let internSize = 0;
+let internGeneration = 0;
+
+/** Number of slots in the word table: slot numbers are below it. */
+export const WORD_SLOTS = INTERN_SLOTS;
+
+/** Changes whenever the word table starts over. */
+export function wordTableGeneration(): number {
+  return internGeneration;
+}
+
+/** A copy of text[i..j) that does not keep text alive (a slice of 13 units or more points into its text). */
+function copyOf(text: string, i: number, j: number): string {
+  if (j - i < 13) return text.slice(i, j);
+  let s = '';
+  for (let k = i; k < j; k++) s += text[k];
+  return s;
+}
+
+function internReset(): void {
+  internKeys.fill(undefined);
+  internHashes.fill(0);
+  internSize = 0;
+  internGeneration++;
+}
+
+/** Slot of the word text[i..j) (already its own lower case), added if new. */
+function internPlain(text: string, i: number, j: number): number {
+  let h = 0x811c9dc5;
+  for (let k = i; k < j; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  const length = j - i;
+  let slot = h & INTERN_MASK;
+  for (;;) {
+    const key = internKeys[slot];
+    if (key === undefined) break;
+    if (internHashes[slot] === h && key.length === length) {
+      let k = 0;
+      while (k < length && key.charCodeAt(k) === text.charCodeAt(i + k)) k++;
+      if (k === length) return slot;
+    }
+    slot = (slot + 1) & INTERN_MASK;
+  }
+  if (internSize >= INTERN_LIMIT) {
+    internReset();
+    return internPlain(text, i, j);
+  }
+  internKeys[slot] = copyOf(text, i, j);
+  internHashes[slot] = h;
+  internSize++;
+  return slot;
+}
+
+/** Slot of a word, added if new. */
+function internString(word: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
+  let slot = h & INTERN_MASK;
+  for (;;) {
+    const key = internKeys[slot];
+    if (key === undefined) break;
+    if (internHashes[slot] === h && key === word) return slot;
+    slot = (slot + 1) & INTERN_MASK;
+  }
+  if (internSize >= INTERN_LIMIT) {
+    internReset();
+    return internString(word);
+  }
+  internKeys[slot] = copyOf(word, 0, word.length);
+  internHashes[slot] = h;
+  internSize++;
+  return slot;
+}
 
 // --- Character classes: one byte a code point, filled in on first sight ---
 
@@ -216,6 +304,9 @@ function grow(size: number): void {
   if (size <= scanned.kinds.length) return;
   const kinds = new Uint8Array(size * 2);
   kinds.set(scanned.kinds);
+  const ids = new Int32Array(size * 2);
+  ids.set(scanned.ids);
+  scanned.ids = ids;
   const shouted = new Uint8Array(size * 2);
   shouted.set(scanned.shouted);
   const bangs = new Int32Array(size * 2);
@@ -225,6 +316,15 @@ function grow(size: number): void {
   scanned.bangs = bangs;
 }
 
+/**
+ * The word table started over in the middle of a text: the slots of the words before are no longer theirs, so
+ * those words go without one (-1). Returns the table's new generation.
+ */
+function forgetSlots(count: number): number {
+  for (let k = 0; k < count; k++) scanned.ids[k] = -1;
+  return internGeneration;
+}
+
 /** Tokenizes text into `scanned`; returns the number of tokens. */
 export function scan(text: string): number {
   const n = text.length;
@@ -232,6 +332,7 @@ export function scan(text: string): number {
   let count = 0;
   // Shouting only means something against a post that is otherwise in normal case; asked only for a word in capitals.
   let allCaps = -1;
+  let generation = internGeneration;
   let i = 0;
   while (i < n) {
     // One token at most per unit, so the arrays hold whatever this step adds.
@@ -325,12 +426,20 @@ export function scan(text: string): number {
         }
         break;
       }
-      const raw = text.slice(i, j);
       scanned.kinds[count] = WORD;
       if (plain) {
         scanned.shouted[count] = 0;
-        texts[count++] = raw;
+        if (j - i <= INTERN_MAX_LENGTH) {
+          const slot = internPlain(text, i, j);
+          if (internGeneration !== generation) generation = forgetSlots(count);
+          scanned.ids[count] = slot;
+          texts[count++] = internKeys[slot]!;
+        } else {
+          scanned.ids[count] = -1;
+          texts[count++] = text.slice(i, j);
+        }
       } else {
+        const raw = text.slice(i, j);
         const lower = upper ? raw.toLowerCase() : raw;
         let shouted = false;
         if (upper && raw.length >= 3) {
@@ -338,7 +447,16 @@ export function scan(text: string): number {
           shouted = allCaps === 0 && raw === raw.toUpperCase() && raw !== lower;
         }
         scanned.shouted[count] = shouted ? 1 : 0;
-        texts[count++] = curly ? lower.replace(CURLY_APOSTROPHE, "'") : lower;
+        const word = curly ? lower.replace(CURLY_APOSTROPHE, "'") : lower;
+        if (word.length <= INTERN_MAX_LENGTH) {
+          const slot = internString(word);
+          if (internGeneration !== generation) generation = forgetSlots(count);
+          scanned.ids[count] = slot;
+          texts[count++] = internKeys[slot]!;
+        } else {
+          scanned.ids[count] = -1;
+          texts[count++] = word;
+        }
       }
       i = j;
       continue;
