@@ -76,6 +76,8 @@ let sentence = 0;
 let boost = 1;
 let boostLeft = 0;
 let negation: Negation | undefined;
+/** Words in each clause, by clause number (reused; a clause's count is set to 0 when it starts). */
+let clauseWords = new Int32Array(64);
 
 function closeNegation(): void {
   if (negation && !negation.exclamative && !negation.clauseWide) {
@@ -97,7 +99,7 @@ function closeNegation(): void {
   negation = undefined;
 }
 
-function nextClause(clauseWords: number[]): void {
+function nextClause(): void {
   closeNegation();
   clause++;
   clauseWords[clause] = 0;
@@ -131,19 +133,21 @@ export function scoreWithLexicon(text: string, lex: Lexicon): SentimentScore {
   boostLeft = 0;
   negation = undefined;
   let contrastAt: Map<number, number> | undefined;
-  const clauseWords: number[] = [0];
+  // At most one clause a token, and the first.
+  if (clauseWords.length < count + 2) clauseWords = new Int32Array(count * 2 + 2);
+  clauseWords[0] = 0;
   let exclamations = 0;
 
   for (let i = 0; i < count; i++) {
     const kind = kinds[i]!;
     if (kind === STOP) {
       exclamations += bangs[i]!;
-      nextClause(clauseWords);
+      nextClause();
       sentence++;
       continue;
     }
     if (kind === BREAK) {
-      nextClause(clauseWords);
+      nextClause();
       continue;
     }
     if (kind !== WORD) {
@@ -155,7 +159,7 @@ export function scoreWithLexicon(text: string, lex: Lexicon): SentimentScore {
     const flags = info.flags;
     clauseWords[clause]!++;
     if ((flags & CONTRAST) !== 0) {
-      nextClause(clauseWords);
+      nextClause();
       contrastAt ??= new Map();
       contrastAt.set(sentence, i);
       continue;

@@ -40,8 +40,13 @@ const EMOJI_ONLY: LexiconSource = {
   suffixes: '',
 };
 
+/** Lexicons by language code, for the codes in SOURCES: one look-up a post. */
+const byLang = new Map<string, Lexicon>();
+
 /** Compiled on first use, so a process that never scores German never builds the German tables. */
 function lexiconFor(lang: string): Lexicon {
+  const known = byLang.get(lang);
+  if (known !== undefined) return known;
   // hasOwn: a language code like "constructor" must not find what a plain object inherits.
   const source = Object.hasOwn(SOURCES, lang) ? SOURCES[lang]! : EMOJI_ONLY;
   let lex = compiled.get(source);
@@ -49,6 +54,7 @@ function lexiconFor(lang: string): Lexicon {
     lex = compileLexicon(source);
     compiled.set(source, lex);
   }
+  if (source !== EMOJI_ONLY) byLang.set(lang, lex);
   return lex;
 }
 
@@ -60,10 +66,11 @@ export const lexiconModel: SentimentModel = {
 
 /** Picks the first model that supports the language; the lexicon model is the fallback for every language. */
 export function createSentiment(models: readonly SentimentModel[] = []) {
-  const chain = [...models, lexiconModel];
+  const chain = [...models];
   return (text: string, lang: string): SentimentScore => {
-    const model = chain.find((m) => m.supports(lang)) ?? lexiconModel;
-    return model.score(text, lang);
+    // A loop, not find() with a callback: this runs for every post.
+    for (let i = 0; i < chain.length; i++) if (chain[i]!.supports(lang)) return chain[i]!.score(text, lang);
+    return lexiconModel.score(text, lang);
   };
 }
 

@@ -62,6 +62,9 @@ const internKeys: (string | undefined)[] = new Array(INTERN_SLOTS).fill(undefine
 const internHashes = new Int32Array(INTERN_SLOTS);
 let internSize = 0;
 let internGeneration = 0;
+// FNV-1a over UTF-16 units.
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /** Number of slots in the word table: slot numbers are below it. */
 export const WORD_SLOTS = INTERN_SLOTS;
@@ -86,10 +89,8 @@ function internReset(): void {
   internGeneration++;
 }
 
-/** Slot of the word text[i..j) (already its own lower case), added if new. */
-function internPlain(text: string, i: number, j: number): number {
-  let h = 0x811c9dc5;
-  for (let k = i; k < j; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+/** Slot of the word text[i..j) (already its own lower case, h its hash), added if new. */
+function internPlain(text: string, i: number, j: number, h: number): number {
   const length = j - i;
   let slot = h & INTERN_MASK;
   for (;;) {
@@ -104,7 +105,7 @@ function internPlain(text: string, i: number, j: number): number {
   }
   if (internSize >= INTERN_LIMIT) {
     internReset();
-    return internPlain(text, i, j);
+    return internPlain(text, i, j, h);
   }
   internKeys[slot] = copyOf(text, i, j);
   internHashes[slot] = h;
@@ -114,8 +115,8 @@ function internPlain(text: string, i: number, j: number): number {
 
 /** Slot of a word, added if new. */
 function internString(word: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
+  let h = FNV_BASIS;
+  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
   let slot = h & INTERN_MASK;
   for (;;) {
     const key = internKeys[slot];
@@ -300,6 +301,11 @@ const STOP_TEXTS: Record<number, string> = {
   8212: '—',
 };
 
+/** [-–—] */
+function isDash(u: number): boolean {
+  return u === 0x2d || u === 0x2013 || u === 0x2014;
+}
+
 function grow(size: number): void {
   if (size <= scanned.kinds.length) return;
   const kinds = new Uint8Array(size * 2);
@@ -338,6 +344,11 @@ export function scan(text: string): number {
     // One token at most per unit, so the arrays hold whatever this step adds.
     if (count >= scanned.kinds.length) grow(count + 1);
     const c = text.charCodeAt(i);
+    // A space starts no token but " - " (below, for every kind of space): the commonest unit, decided here.
+    if (c === 0x20 && !(i + 2 < n && isDash(text.charCodeAt(i + 1)))) {
+      i++;
+      continue;
+    }
     if (c === 0x68 || c === 0x77 || c === 0x40) {
       const end = skipEnd(text, i, c, n);
       if (end !== 0) {
@@ -392,13 +403,17 @@ export function scan(text: string): number {
       let plain = c >= 0x61 && c <= 0x7a;
       let upper = (cls & CASED_UPPER) !== 0;
       let curly = false;
+      // The word table's hash of a plain word, as internString() computes it, taken along.
+      let h = Math.imul(FNV_BASIS ^ c, FNV_PRIME);
       let j = i + width;
       for (;;) {
         while (j < n) {
           const u = text.charCodeAt(j);
           if (u < 0x80) {
-            if ((u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39)) j++;
-            else if (u >= 0x41 && u <= 0x5a) {
+            if ((u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39)) {
+              h = Math.imul(h ^ u, FNV_PRIME);
+              j++;
+            } else if (u >= 0x41 && u <= 0x5a) {
               plain = false;
               upper = true;
               j++;
@@ -420,6 +435,7 @@ export function scan(text: string): number {
               curly = true;
               plain = false;
             }
+            h = Math.imul(h ^ u, FNV_PRIME);
             j++;
             continue;
           }
@@ -430,7 +446,7 @@ export function scan(text: string): number {
       if (plain) {
         scanned.shouted[count] = 0;
         if (j - i <= INTERN_MAX_LENGTH) {
-          const slot = internPlain(text, i, j);
+          const slot = internPlain(text, i, j, h);
           if (internGeneration !== generation) generation = forgetSlots(count);
           scanned.ids[count] = slot;
           texts[count++] = internKeys[slot]!;
