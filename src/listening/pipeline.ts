@@ -303,14 +303,15 @@ export async function ingest(
   // clause still catches any that arrive meanwhile. Matched-only batches are checked after matching, so only
   // what matched is looked up.
   let input = posts;
+  const hit = new Set<string>();
   if (!opts.matchedOnly) {
-    const known = await storedIds(db, orgId, posts);
-    if (known.size) {
-      input = posts.filter((p) => !known.has(`${p.source}\u0000${p.id}`));
+    const stored = await storedIds(db, orgId, posts);
+    if (stored.known.size) {
+      input = posts.filter((p) => !stored.known.has(`${p.source}\u0000${p.id}`));
       result.duplicates += posts.length - input.length;
+      await repairStories(db, orgId, posts, stored, monitorSet, now, hit);
     }
   }
-  const hit = new Set<string>();
   // A big batch goes in chunks, and the CPU work on a chunk (language, sentiment, matching) is done in small
   // slices while the previous chunk's statements run: the application and the database work at the same time.
   let previous: Promise<void> = Promise.resolve();
@@ -329,7 +330,7 @@ export async function ingest(
       }
     }
     await previous;
-    previous = storeChunk(db, orgId, enriched, result, hit, opts);
+    previous = storeChunk(db, orgId, enriched, result, hit, opts, monitorSet, now);
     // Awaited at the next chunk or below; marked handled now so a failure meanwhile is not reported as unhandled.
     previous.catch(() => {});
   }
@@ -351,18 +352,18 @@ async function storeChunk(
   result: IngestResult,
   hit: Set<string>,
   opts: IngestOptions,
+  monitorSet: MonitorSet,
+  now: Date,
 ): Promise<void> {
   if (chunk.length === 0) return;
   let fresh = chunk;
   if (opts.matchedOnly) {
-    const known = await storedIds(
-      db,
-      orgId,
-      chunk.map((e) => e.post),
-    );
-    if (known.size) {
-      fresh = chunk.filter((e) => !known.has(`${e.post.source}\u0000${e.post.id}`));
+    const posts = chunk.map((e) => e.post);
+    const stored = await storedIds(db, orgId, posts);
+    if (stored.known.size) {
+      fresh = chunk.filter((e) => !stored.known.has(`${e.post.source}\u0000${e.post.id}`));
       result.duplicates += chunk.length - fresh.length;
+      await repairStories(db, orgId, posts, stored, monitorSet, now, hit);
     }
   }
   const inserted: StoredMention[] = [];
@@ -381,9 +382,15 @@ function matchedMonitors(enriched: readonly EnrichedPost[]): string[] {
   return [...ids];
 }
 
-/** `source\0externalId` of the posts that are already stored for the organisation. */
-async function storedIds(db: Db, orgId: string, posts: readonly IncomingPost[]): Promise<Set<string>> {
-  const out = new Set<string>();
+interface Stored {
+  /** `source\0externalId` of the posts already stored for the organisation. */
+  known: Set<string>;
+  /** Of those, the ones without a story: the batch that stored them failed after the store (retried now). */
+  unclustered: Set<string>;
+}
+
+async function storedIds(db: Db, orgId: string, posts: readonly IncomingPost[]): Promise<Stored> {
+  const out: Stored = { known: new Set(), unclustered: new Set() };
   const bySource = new Map<string, string[]>();
   for (const p of posts) {
     const list = bySource.get(p.source);
@@ -392,19 +399,42 @@ async function storedIds(db: Db, orgId: string, posts: readonly IncomingPost[]):
   }
   for (const [source, ids] of bySource)
     for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = await db
-        .select({ id: mentions.externalId })
-        .from(mentions)
-        .where(
-          and(
-            eq(mentions.orgId, orgId),
-            eq(mentions.source, source),
-            sql`${mentions.externalId} = any(${pgArray(ids.slice(i, i + CHUNK))}::text[])`,
-          ),
-        );
-      for (const r of rows) out.add(`${source}\u0000${r.id}`);
+      const rows = await queryRows<{ id: string; clustered: boolean }>(
+        db,
+        sql`select m.external_id as id,
+            exists (select 1 from story_members sm where sm.mention_id = m.id) as clustered
+          from ${mentions} m
+          where m.org_id = ${orgId} and m.source = ${source}
+            and m.external_id = any(${pgArray(ids.slice(i, i + CHUNK))}::text[])`,
+      );
+      for (const r of rows) {
+        const key = `${source}\u0000${r.id}`;
+        out.known.add(key);
+        if (!r.clustered) out.unclustered.add(key);
+      }
     }
   return out;
+}
+
+/**
+ * Posts that were stored but never reached the stories step (that step failed after the store committed):
+ * it runs for them now, so a retried batch leaves no mention outside a story.
+ */
+async function repairStories(
+  db: Db,
+  orgId: string,
+  posts: readonly IncomingPost[],
+  stored: Stored,
+  monitorSet: MonitorSet,
+  now: Date,
+  hit: Set<string>,
+): Promise<void> {
+  if (stored.unclustered.size === 0) return;
+  const again = posts
+    .filter((p) => stored.unclustered.has(`${p.source}\u0000${p.id}`))
+    .map((p) => enrich(p, monitorSet, now));
+  await afterStored(db, orgId, again);
+  for (const id of matchedMonitors(again)) hit.add(id);
 }
 
 /** Removes mentions their source has deleted (their matches go with them). */

@@ -6,7 +6,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/databases.ts';
 import { queryRows } from '../../db/connect.ts';
 import { orgs } from '../../team/schema.ts';
-import { enrich, type IncomingPost, removeMentions, type StoredMention, store } from '../pipeline.ts';
+import { enrich, type IncomingPost, ingest, removeMentions, type StoredMention, store } from '../pipeline.ts';
+import { monitors } from '../schema.ts';
 import { afterStored } from './index.ts';
 import { memoryOf } from './memory.ts';
 
@@ -98,5 +99,44 @@ describeEachDb('story clustering across processes', (get) => {
       sql`select size from stories where id = ${story}`,
     );
     expect(sized?.size).toBe(1);
+  });
+
+  it('a batch retried after its stories step failed gets its stories now, both on the feed and the stream path', async () => {
+    const db = get().db;
+    // The stream path keeps only what a monitor matches.
+    await db.insert(monitors).values({ orgId, name: 'Kraft', query: 'kraftprisen' });
+    const posts = (prefix: string): IncomingPost[] =>
+      [0, 1].map((i) => ({
+        source: 'mastodon',
+        id: `https://social.example/statuses/${prefix}${i}`,
+        text: `Kraftprisen stiger igjen i nord, melder ${prefix}${i}`,
+        links: [`https://www.fjordnytt.no/nyheter/${prefix}-kraftpris`],
+        publishedAt: ago(2 * HOUR),
+      }));
+    const unclustered = async (prefix: string) =>
+      (
+        await queryRows<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from mentions m where m.org_id = ${orgId}
+            and m.external_id like ${`https://social.example/statuses/${prefix}%`}
+            and not exists (select 1 from story_members s where s.mention_id = m.id)`,
+        )
+      )[0]!.n;
+    for (const [prefix, matchedOnly] of [
+      ['feed', false],
+      ['stream', true],
+    ] as const) {
+      // What a failure right after the store leaves behind: the mentions, no stories.
+      await store(
+        db,
+        orgId,
+        posts(prefix).map((p) => enrich(p, null)),
+      );
+      expect(await unclustered(prefix)).toBe(2);
+      // The retry finds them stored (duplicates) and runs the stories step for them.
+      const retried = await ingest(db, orgId, posts(prefix), matchedOnly ? { matchedOnly } : {});
+      if (!matchedOnly) expect(retried).toMatchObject({ stored: 0, duplicates: 2 });
+      expect(await unclustered(prefix)).toBe(0);
+    }
   });
 });
