@@ -100,6 +100,11 @@ const MIN_STEM = 3;
 const MIN_COMPOUND_PART = 5;
 const CACHE_LIMIT = 50_000;
 
+/** s.replace(/^-/, ''). */
+function withoutLeadingHyphen(s: string): string {
+  return s.charCodeAt(0) === 0x2d ? s.slice(1) : s;
+}
+
 export function compileLexicon(source: LexiconSource): Lexicon {
   const words = new Map<string, number>();
   const phrases = new Map<string, Phrase[]>();
@@ -124,6 +129,15 @@ export function compileLexicon(source: LexiconSource): Lexicon {
   const prefixValences = table(source.compoundValences).flatMap(([v, ps]) => ps.map((p) => [p, v] as const));
   const negatingPrefixes = [...wordSet(source.negatingPrefixes)];
   const suffixes = [...wordSet(source.suffixes)].sort((a, b) => b.length - a.length);
+  // The suffixes by their last unit, each list in the order above: a word tries only those it can end with.
+  const suffixesByLast = new Map<number, string[]>();
+  for (const suffix of suffixes) {
+    const last = suffix.charCodeAt(suffix.length - 1);
+    const list = suffixesByLast.get(last);
+    if (list) list.push(suffix);
+    else suffixesByLast.set(last, [suffix]);
+  }
+  const NO_SUFFIXES: string[] = [];
   const rewrites = source.rewrites ?? [];
   const compounding = boosts.length > 0 || prefixValences.length > 0 || negatingPrefixes.length > 0;
 
@@ -138,7 +152,7 @@ export function compileLexicon(source: LexiconSource): Lexicon {
       const v = exact(w.replace(re, to));
       if (v !== undefined) return v;
     }
-    for (const suffix of suffixes) {
+    for (const suffix of suffixesByLast.get(w.charCodeAt(w.length - 1)) ?? NO_SUFFIXES) {
       if (!w.endsWith(suffix) || w.length - suffix.length < minStem) continue;
       const stem = w.slice(0, -suffix.length);
       const v = exact(stem) ?? (source.restoreE ? exact(`${stem}e`) : undefined);
@@ -156,7 +170,7 @@ export function compileLexicon(source: LexiconSource): Lexicon {
   function compound(w: string): number | undefined {
     for (const [prefix, factor] of boosts) {
       if (!w.startsWith(prefix) || w.length - prefix.length < MIN_STEM) continue;
-      const rest = inflected(w.slice(prefix.length).replace(/^-/, ''));
+      const rest = inflected(withoutLeadingHyphen(w.slice(prefix.length)));
       if (rest) return rest * factor;
     }
     for (const [prefix, valence] of prefixValences) {
@@ -169,7 +183,7 @@ export function compileLexicon(source: LexiconSource): Lexicon {
     }
     // The last part of a compound carries its meaning: "Zeitverschwendung", "datalekkasje".
     for (let cut = 3; cut <= w.length - MIN_COMPOUND_PART; cut++) {
-      const v = inflected(w.slice(cut).replace(/^-/, ''), MIN_COMPOUND_PART);
+      const v = inflected(withoutLeadingHyphen(w.slice(cut)), MIN_COMPOUND_PART);
       if (v) return v;
     }
     return undefined;

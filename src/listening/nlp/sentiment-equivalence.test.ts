@@ -10,14 +10,14 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadEvalSet } from './evaluation.ts';
-import type { LexiconSource } from './lexicon.ts';
+import { compileLexicon, type LexiconSource } from './lexicon.ts';
 import { danish } from './lexicons/da.ts';
 import { german } from './lexicons/de.ts';
 import { english } from './lexicons/en.ts';
 import { norwegian } from './lexicons/no.ts';
 import { swedish } from './lexicons/sv.ts';
 import { sentiment } from './sentiment.ts';
-import { referenceSentiment, referenceTokenize } from './sentiment-reference.ts';
+import { referenceLookup, referenceSentiment, referenceTokenize } from './sentiment-reference.ts';
 import { tokenize } from './tokens.ts';
 
 const LANGS = ['en', 'nb', 'nn', 'no', 'da', 'sv', 'de', 'fr'] as const;
@@ -321,6 +321,90 @@ describe('sentiment gives what it gave before the fast path', () => {
     ).toEqual([]);
     // Posts after that, each with words seen before and after the table started over.
     expect(differences(evalTexts.slice(0, 100))).toEqual([]);
+  });
+});
+
+describe('the lexicon look-up gives what it gave', () => {
+  const SOURCES: [string, LexiconSource][] = [
+    ['en', english],
+    ['nb', norwegian],
+    ['da', danish],
+    ['sv', swedish],
+    ['de', german],
+  ];
+  /** Words whose look-up differs, per language (a fresh lexicon each time, so nothing is remembered yet). */
+  function lookupDifferences(words: readonly string[]) {
+    const diffs: { word: string; lang: string; ours: unknown; theirs: unknown }[] = [];
+    for (const [lang, source] of SOURCES) {
+      const lex = compileLexicon(source);
+      for (const word of words) {
+        const ours = lex.lookup(word);
+        const theirs = referenceLookup(word, lang);
+        if (!Object.is(ours, theirs)) diffs.push({ word, lang, ours, theirs });
+      }
+    }
+    return diffs;
+  }
+  const pieces = (source: LexiconSource) =>
+    Object.values(source)
+      .filter((v): v is string => typeof v === 'string')
+      .flatMap((t) => t.split(/[\s_]+/))
+      .filter((w) => w && !/^[−-]?\d/.test(w));
+
+  it('on the words of the evaluation posts and seed articles, and the lexicons with endings and prefixes', () => {
+    const words = new Set(
+      [...evalTexts, ...seedSentences]
+        .flatMap((t) => t.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u))
+        .filter(Boolean),
+    );
+    const endings = [
+      '',
+      'e',
+      'en',
+      'er',
+      'ene',
+      'et',
+      'ar',
+      'ane',
+      'te',
+      'de',
+      'est',
+      'este',
+      'aste',
+      's',
+      'ing',
+      'ed',
+      'ly',
+      'leg',
+      'lege',
+      'ande',
+      'n',
+      'ste',
+    ];
+    for (const [, source] of SOURCES) {
+      const own = pieces(source);
+      for (const w of own) for (const e of endings) words.add(w + e);
+      // Compounds: every prefix-like entry in front of a sample of the words, with and without a hyphen.
+      const sample = own.filter((_, i) => i % 5 === 0);
+      for (const p of own.filter((w) => w.length <= 8))
+        for (const w of sample.slice(0, 40)) words.add(p + w).add(`${p}-${w}`);
+    }
+    expect(words.size).toBeGreaterThan(20_000);
+    expect(lookupDifferences([...words])).toEqual([]);
+  });
+
+  it('on random words', () => {
+    const letters = fc.string({
+      unit: fc.constantFrom(..."abdeiklmnorstuæøåäöü-'"),
+      minLength: 1,
+      maxLength: 24,
+    });
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 50 }), (words) => {
+        expect(lookupDifferences(words)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -461,3 +461,14 @@ export function referenceSentiment(text: string, lang: string): SentimentScore {
   }
   return scoreWithLexicon(text, lex);
 }
+
+/** The old lexicon's lookup() of a word, for the language's lexicon. */
+export function referenceLookup(word: string, lang: string): number | undefined {
+  const source = Object.hasOwn(SOURCES, lang) ? SOURCES[lang]! : EMOJI_ONLY;
+  let lex = compiled.get(source);
+  if (!lex) {
+    lex = compileLexicon(source);
+    compiled.set(source, lex);
+  }
+  return lex.lookup(word);
+}
