@@ -61,6 +61,10 @@ console.log(
 );
 console.log(`detectLanguage          ${fmt(throughput((t) => detectLanguage(t)))} texts/s`);
 console.log(`sentiment (known lang)  ${fmt(throughput((t, i) => sentiment(t, langs[i]!)))} texts/s`);
+const { referenceSentiment } = await import('../src/listening/nlp/sentiment-reference.ts');
+console.log(
+  `sentiment, old scorer   ${fmt(throughput((t, i) => referenceSentiment(t, langs[i]!)))} texts/s (reference)`,
+);
 console.log(`detect (both, as CLI)   ${fmt(throughput((t) => detect(t)))} texts/s`);
 
 // Accuracy of the alternatives on the held-out posts: the language set, and the sentiment set's posts as
