@@ -89,7 +89,7 @@ function internReset(): void {
   internGeneration++;
 }
 
-/** Slot of the word text[i..j) (already its own lower case, h its hash), added if new. */
+/** Slot of the word text[i..j) (already its own lower case, with ' only; h its hash), added if new. */
 function internPlain(text: string, i: number, j: number, h: number): number {
   const length = j - i;
   let slot = h & INTERN_MASK;
@@ -399,12 +399,13 @@ export function scan(text: string): number {
       continue;
     }
     if ((cls & (L | M)) !== 0) {
-      // Plain: only a-z, 0-9, ' and -, so the word is its own lower case and cannot be shouted.
-      let plain = c >= 0x61 && c <= 0x7a;
+      // Upper: a unit that toLowerCase() changes (without one, the word is its own lower case and not shouted);
+      // curly: a ’ to turn into '. A word with neither is taken as it stands.
       let upper = (cls & CASED_UPPER) !== 0;
       let curly = false;
-      // The word table's hash of a plain word, as internString() computes it, taken along.
+      // The word table's hash of the word's units, as internString() computes it, taken along.
       let h = Math.imul(FNV_BASIS ^ c, FNV_PRIME);
+      if (width === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
       let j = i + width;
       for (;;) {
         while (j < n) {
@@ -414,7 +415,6 @@ export function scan(text: string): number {
               h = Math.imul(h ^ u, FNV_PRIME);
               j++;
             } else if (u >= 0x41 && u <= 0x5a) {
-              plain = false;
               upper = true;
               j++;
             } else break;
@@ -423,18 +423,18 @@ export function scan(text: string): number {
           const next = codePointAt(text, j);
           const k = classOf(next);
           if ((k & LMN) === 0) break;
-          plain = false;
           if ((k & CASED_UPPER) !== 0) upper = true;
-          j += next > 0xffff ? 2 : 1;
+          h = Math.imul(h ^ u, FNV_PRIME);
+          if (next > 0xffff) {
+            h = Math.imul(h ^ text.charCodeAt(j + 1), FNV_PRIME);
+            j += 2;
+          } else j++;
         }
         // ['’-] followed by at least one letter, mark or digit continues the word.
         if (j + 1 < n) {
           const u = text.charCodeAt(j);
           if ((u === 0x27 || u === 0x2019 || u === 0x2d) && (classOf(codePointAt(text, j + 1)) & LMN) !== 0) {
-            if (u === 0x2019) {
-              curly = true;
-              plain = false;
-            }
+            if (u === 0x2019) curly = true;
             h = Math.imul(h ^ u, FNV_PRIME);
             j++;
             continue;
@@ -442,6 +442,7 @@ export function scan(text: string): number {
         }
         break;
       }
+      const plain = !upper && !curly;
       scanned.kinds[count] = WORD;
       if (plain) {
         scanned.shouted[count] = 0;
