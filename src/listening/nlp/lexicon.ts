@@ -100,6 +100,12 @@ const MIN_STEM = 3;
 const MIN_COMPOUND_PART = 5;
 const CACHE_LIMIT = 50_000;
 
+const SLOT_UNKNOWN = 0;
+const SLOT_NOTHING = 1;
+const SLOT_FILED = 2;
+/** The answer for every word the scorer does nothing with. */
+const NOTHING: WordInfo = { flags: 0, factor: undefined, value: undefined, phrases: undefined };
+
 /** s.replace(/^-/, ''). */
 function withoutLeadingHyphen(s: string): string {
   return s.charCodeAt(0) === 0x2d ? s.slice(1) : s;
@@ -234,20 +240,36 @@ export function compileLexicon(source: LexiconSource): Lexicon {
     return info;
   }
 
-  // The same answers filed under the scanner's word-table slots: an array read instead of a Map look-up.
+  // The same answers filed under the scanner's word-table slots. Most words are nothing to the scorer (no
+  // flag, intensifier, phrase or value): a byte per slot says so, and a byte array stays in cache where an array
+  // of objects a slot does not. The rest are read from bySlot.
+  let slotState = new Uint8Array(0);
   let bySlot: (WordInfo | undefined)[] = [];
   let bySlotGeneration = -1;
   function wordInfoAt(slot: number, word: string): WordInfo {
     if (slot < 0) return wordInfo(word);
     const generation = wordTableGeneration();
     if (generation !== bySlotGeneration) {
-      bySlot = new Array(WORD_SLOTS).fill(undefined);
+      if (slotState.length === 0) {
+        slotState = new Uint8Array(WORD_SLOTS);
+        bySlot = new Array(WORD_SLOTS).fill(undefined);
+      } else slotState.fill(SLOT_UNKNOWN);
       bySlotGeneration = generation;
     }
-    let info = bySlot[slot];
-    if (info === undefined) {
-      info = wordInfo(word);
+    const state = slotState[slot]!;
+    if (state === SLOT_NOTHING) return NOTHING;
+    if (state === SLOT_FILED) return bySlot[slot]!;
+    const info = wordInfo(word);
+    if (
+      info.flags === 0 &&
+      info.factor === undefined &&
+      info.value === undefined &&
+      info.phrases === undefined
+    ) {
+      slotState[slot] = SLOT_NOTHING;
+    } else {
       bySlot[slot] = info;
+      slotState[slot] = SLOT_FILED;
     }
     return info;
   }
