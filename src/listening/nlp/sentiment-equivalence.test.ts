@@ -424,9 +424,11 @@ describe('the scanner reads characters as the regular expression does', () => {
     expect(tokenDifferences(texts)).toEqual([]);
   });
 
-  it('for every code point past the BMP', () => {
+  it('for every code point of the assigned planes past the BMP (1-3, 14), and a sample of the rest', () => {
     const texts: string[] = [];
     for (let cp = 0x10000; cp <= 0x10ffff; cp++) {
+      // Planes 4-13 hold nothing, 15-16 only private use: every 97th of them.
+      if (cp >= 0x40000 && (cp < 0xe0000 || cp > 0xeffff) && cp % 97 !== 0) continue;
       const ch = String.fromCodePoint(cp);
       texts.push(`a${ch}b ${ch}X :)${ch} ${ch}:D 😀${ch}\u200d${ch}`);
     }
