@@ -394,7 +394,11 @@ export function scan(text: string): number {
       }
       scanned.kinds[count] = EMOJI;
       scanned.shouted[count] = 0;
-      texts[count++] = text.slice(i, j).replace(EMOJI_NOISE, '');
+      // A lone pictograph has no variation selector or skin tone to drop (unless it is one of the tones itself).
+      texts[count++] =
+        j === i + width && (cp < 0x1f3fb || cp > 0x1f3ff)
+          ? text.slice(i, j)
+          : text.slice(i, j).replace(EMOJI_NOISE, '');
       i = j;
       continue;
     }
