@@ -121,7 +121,7 @@ function add(valence: number, index: number, shout: boolean): void {
 }
 
 // The tokens come from scan() as parallel arrays and each word's sets, phrases and lookup from one remembered
-// lex.wordInfo(); the arithmetic is the same, step for step, as the scorer that read Token objects and asked
+// answer (lex.wordInfoAt, by the word's slot in the scanner's word table); the arithmetic is the same, step for step, as the scorer that read Token objects and asked
 // each set in turn (sentiment-reference.ts; sentiment-equivalence.test.ts holds them to the same bits).
 export function scoreWithLexicon(text: string, lex: Lexicon): SentimentScore {
   const count = scan(text);
