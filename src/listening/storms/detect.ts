@@ -7,6 +7,7 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import { queryRows } from '../../db/connect.ts';
+import { pgArray } from '../../db/pg-array.ts';
 import { enqueue } from '../../jobs/enqueue.ts';
 import { publishStormEvent, type StormEvent } from '../alerts/bus.ts';
 import {
@@ -210,11 +211,12 @@ async function windowPosts(db: DbOrTx, orgId: string, monitorId: string, now: Da
     const pairs = [...inWindow.keys()].map((k) => k.split('\u0000') as [string, string]);
     const counted = await queryRows<{ source: string; handle: string; n: number }>(
       db,
-      sql`select a.source, a.handle, a.mention_count as n from authors a
-          where a.org_id = ${orgId}::uuid and (a.source, a.handle) in (${sql.join(
-            pairs.map(([src, h]) => sql`(${src}, ${h})`),
-            sql`, `,
-          )})`,
+      // Two array parameters joined by unnest: a row-constructor IN list of a few hundred pairs made PGlite's
+      // planner stall for minutes.
+      sql`select a.source, a.handle, a.mention_count as n
+          from unnest(${pgArray(pairs.map(([src]) => src))}::text[], ${pgArray(pairs.map(([, h]) => h))}::text[])
+            as p(source, handle)
+          join authors a on a.org_id = ${orgId}::uuid and a.source = p.source and a.handle = p.handle`,
     );
     for (const c of counted) {
       const k = `${c.source}\u0000${c.handle}`;
