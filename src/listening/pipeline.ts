@@ -312,9 +312,13 @@ export async function ingest(
       await repairStories(db, orgId, posts, stored, monitorSet, now, hit);
     }
   }
-  // A big batch goes in chunks, and the CPU work on a chunk (language, sentiment, matching) is done in small
-  // slices while the previous chunk's statements run: the application and the database work at the same time.
-  let previous: Promise<void> = Promise.resolve();
+  // A big batch goes in chunks that flow through three stages: enrichment (language, sentiment, matching; in
+  // small slices that let database replies in), the store (mentions and matches) and the stories step
+  // (authors, references, clusters). Each stage takes the chunks in order, one at a time, but the stages
+  // overlap: while chunk k is clustered, chunk k+1 is stored and chunk k+2 enriched, so the application and
+  // the database work at the same time.
+  let storing: Promise<unknown> = Promise.resolve();
+  let clustering: Promise<unknown> = Promise.resolve();
   for (let i = 0; i < input.length; i += CHUNK) {
     const chunk = input.slice(i, i + CHUNK);
     const enriched: EnrichedPost[] = [];
@@ -329,12 +333,18 @@ export async function ingest(
         }
       }
     }
-    await previous;
-    previous = storeChunk(db, orgId, enriched, result, hit, opts, monitorSet, now);
-    // Awaited at the next chunk or below; marked handled now so a failure meanwhile is not reported as unhandled.
-    previous.catch(() => {});
+    // At most one chunk waits for the store: enrichment does not run far ahead.
+    await storing;
+    const stored = storeStage(db, orgId, enriched, result, hit, opts, monitorSet, now);
+    const previous = clustering;
+    clustering = Promise.all([stored, previous]).then(([s]) => storiesStage(db, orgId, s, hit));
+    storing = stored;
+    // Awaited later; marked handled now so a failure meanwhile is not reported as unhandled.
+    stored.catch(() => {});
+    clustering.catch(() => {});
   }
-  await previous;
+  await storing;
+  await clustering;
   // Storms are judged right after the mentions are stored, for the monitors that got new ones.
   if (hit.size > 0) await evaluateStorms(db, orgId, [...hit], now);
   return result;
@@ -344,8 +354,14 @@ export async function ingest(
 const SLICE = 50;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The database part of a chunk: (matched-only) skip stored ones, store, then authors, references, stories. */
-async function storeChunk(
+interface StoredChunk {
+  fresh: EnrichedPost[];
+  inserted: StoredMention[];
+  matches: number;
+}
+
+/** The store stage of a chunk: (matched-only) skip the stored ones, then store mentions and matches. */
+async function storeStage(
   db: Db,
   orgId: string,
   chunk: EnrichedPost[],
@@ -354,8 +370,8 @@ async function storeChunk(
   opts: IngestOptions,
   monitorSet: MonitorSet,
   now: Date,
-): Promise<void> {
-  if (chunk.length === 0) return;
+): Promise<StoredChunk> {
+  if (chunk.length === 0) return { fresh: chunk, inserted: [], matches: 0 };
   let fresh = chunk;
   if (opts.matchedOnly) {
     const posts = chunk.map((e) => e.post);
@@ -371,9 +387,13 @@ async function storeChunk(
   result.stored += r.stored;
   result.duplicates += r.duplicates;
   result.matches += r.matches;
-  // Authors, references and story clusters of the mentions stored now (src/listening/stories).
-  if (inserted.length > 0) await afterStored(db, orgId, fresh, inserted);
-  if (r.matches > 0) for (const id of matchedMonitors(fresh)) hit.add(id);
+  return { fresh, inserted, matches: r.matches };
+}
+
+/** The stories stage of a chunk: authors, references and story clusters of the mentions stored now. */
+async function storiesStage(db: Db, orgId: string, s: StoredChunk, hit: Set<string>): Promise<void> {
+  if (s.inserted.length > 0) await afterStored(db, orgId, s.fresh, s.inserted);
+  if (s.matches > 0) for (const id of matchedMonitors(s.fresh)) hit.add(id);
 }
 
 function matchedMonitors(enriched: readonly EnrichedPost[]): string[] {

@@ -139,4 +139,29 @@ describeEachDb('story clustering across processes', (get) => {
       expect(await unclustered(prefix)).toBe(0);
     }
   });
+
+  it('a batch of many chunks is stored and clustered whole, stories reaching across its chunks', async () => {
+    const db = get().db;
+    const [org] = await db.insert(orgs).values({ name: 'Chunks' }).returning({ id: orgs.id });
+    const posts: IncomingPost[] = Array.from({ length: 1_200 }, (_, i) => ({
+      source: 'bluesky',
+      id: `at://did:plc:chunks/app.bsky.feed.post/${i}`,
+      text: `Innlegg nummer ${i} om sak ${i % 3}`,
+      links: [`https://news.example/saker/${i % 3}`],
+      author: `a${i % 40}.example`,
+      publishedAt: ago(HOUR - i * 1000),
+    }));
+    const r = await ingest(db, org!.id, posts);
+    expect(r).toMatchObject({ received: 1_200, stored: 1_200, duplicates: 0 });
+    const sizes = await queryRows<{ size: number; members: number }>(
+      db,
+      sql`select s.size, (select count(*)::int from story_members m where m.story_id = s.id) as members
+        from stories s where s.org_id = ${org!.id} order by s.size`,
+    );
+    expect(sizes).toEqual([
+      { size: 400, members: 400 },
+      { size: 400, members: 400 },
+      { size: 400, members: 400 },
+    ]);
+  });
 });

@@ -9,7 +9,7 @@ import { errorText } from '../../errors.ts';
 import { useAuthenticated } from '../../session.tsx';
 import { useApiData } from '../../useApiData.ts';
 import { useCanWrite } from './parts.tsx';
-import { type Webhook, WebhookRow } from './WebhookRow.tsx';
+import { type Webhook, WebhookFields, WebhookRow } from './WebhookRow.tsx';
 
 const EMAIL_EVENTS = ['opened', 'escalated', 'closed'] as const;
 const WEBHOOK_EVENTS = ['opened', 'updated', 'closed'] as const;
@@ -119,30 +119,7 @@ export function AlertSettings() {
         )}
         {isAdmin && (
           <form className="webhook-form" onSubmit={add} data-testid="webhook-form">
-            <Field label={t('listen.alerts.webhookName')}>
-              {(c) => (
-                <input
-                  {...c}
-                  value={name}
-                  onChange={(e) => setName(e.target.value)}
-                  required
-                  maxLength={200}
-                  data-testid="webhook-name"
-                />
-              )}
-            </Field>
-            <Field label={t('listen.alerts.webhookUrl')} hint={t('listen.alerts.webhookUrlHint')}>
-              {(c) => (
-                <input
-                  {...c}
-                  type="url"
-                  value={url}
-                  onChange={(e) => setUrl(e.target.value)}
-                  required
-                  data-testid="webhook-url"
-                />
-              )}
-            </Field>
+            <WebhookFields name={name} setName={setName} url={url} setUrl={setUrl} testId="webhook" />
             {error !== null && <Notice tone="error">{errorText(t, error)}</Notice>}
             <Button type="submit" data-testid="webhook-add">
               {t('listen.alerts.addWebhook')}

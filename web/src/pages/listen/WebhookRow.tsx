@@ -104,30 +104,7 @@ function WebhookEditor({
   };
   return (
     <form className="webhook-form" onSubmit={save} data-testid="webhook-edit-form">
-      <Field label={t('listen.alerts.webhookName')}>
-        {(c) => (
-          <input
-            {...c}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-            maxLength={200}
-            data-testid="webhook-edit-name"
-          />
-        )}
-      </Field>
-      <Field label={t('listen.alerts.webhookUrl')} hint={t('listen.alerts.webhookUrlHint')}>
-        {(c) => (
-          <input
-            {...c}
-            type="url"
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-            required
-            data-testid="webhook-edit-url"
-          />
-        )}
-      </Field>
+      <WebhookFields name={name} setName={setName} url={url} setUrl={setUrl} testId="webhook-edit" />
       <label className="check-inline">
         <input
           type="checkbox"
@@ -262,5 +239,45 @@ export function WebhookRow({
       {error !== null && <Notice tone="error">{errorText(t, error)}</Notice>}
       <DeliveryLog webhookId={hook.id} generation={generation} />
     </li>
+  );
+}
+
+/** A webhook's name and address fields, for adding one and for editing it. */
+export function WebhookFields(props: {
+  name: string;
+  setName: (v: string) => void;
+  url: string;
+  setUrl: (v: string) => void;
+  /** Test id prefix: `<testId>-name`, `<testId>-url`. */
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t('listen.alerts.webhookName')}>
+        {(c) => (
+          <input
+            {...c}
+            value={props.name}
+            onChange={(e) => props.setName(e.target.value)}
+            required
+            maxLength={200}
+            data-testid={`${props.testId}-name`}
+          />
+        )}
+      </Field>
+      <Field label={t('listen.alerts.webhookUrl')} hint={t('listen.alerts.webhookUrlHint')}>
+        {(c) => (
+          <input
+            {...c}
+            type="url"
+            value={props.url}
+            onChange={(e) => props.setUrl(e.target.value)}
+            required
+            data-testid={`${props.testId}-url`}
+          />
+        )}
+      </Field>
+    </>
   );
 }
