@@ -12,7 +12,8 @@ import { type Post, tokenize } from './query/index.ts';
 import { mentionMatches, mentions } from './schema.ts';
 import type { Sink, SourceDelete } from './sources/bluesky/sink.ts';
 import { refreshStories } from './stories/cluster.ts';
-import { afterStored, storiesOfMentions } from './stories/index.ts';
+import { afterStored, storiesOfMentions, storyFeatures } from './stories/index.ts';
+import type { PostFeatures } from './stories/signature.ts';
 import { evaluateStorms } from './storms/detect.ts';
 
 export const SOURCES = ['bluesky', 'mastodon', 'rss'] as const;
@@ -43,6 +44,8 @@ export interface EnrichedPost {
   sentimentScore: number;
   at: Date;
   monitorIds: string[];
+  /** What the story clusterer keys the post by, worked out during enrichment (pure CPU, overlapping I/O). */
+  features?: PostFeatures;
 }
 
 export interface IngestOptions {
@@ -325,12 +328,13 @@ export async function ingest(
     for (let j = 0; j < chunk.length; j += SLICE) {
       if (j > 0) await yieldToIo();
       for (const p of chunk.slice(j, j + SLICE)) {
-        if (!opts.matchedOnly) enriched.push(enrich(p, monitorSet, now));
-        else {
-          const e = enrichMatched(p, monitorSet, now);
-          if (e) enriched.push(e);
-          else result.unmatched!++;
+        const e = opts.matchedOnly ? enrichMatched(p, monitorSet, now) : enrich(p, monitorSet, now);
+        if (!e) {
+          result.unmatched!++;
+          continue;
         }
+        e.features = storyFeatures(e.post);
+        enriched.push(e);
       }
     }
     // At most one chunk waits for the store: enrichment does not run far ahead.

@@ -35,6 +35,8 @@ export interface ClusterItem {
   /** Posts it quotes, reposts or replies to. */
   refs?: readonly (string | null | undefined)[] | undefined;
   authorId?: string | null | undefined;
+  /** Its features when already worked out (the pipeline does it while enriching); else from the fields above. */
+  features?: PostFeatures | undefined;
   /** Source, language and sentiment: a story of this one post is written whole, without a recount. */
   source?: string | undefined;
   lang?: string | undefined;
@@ -151,15 +153,17 @@ async function cluster(
   const result: ClusterResult = { storyIds: [], created: 0, merged: 0, joined: 0 };
   if (items.length === 0) return result;
   const sorted = [...items].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const feats = sorted.map((it) =>
-    features({
-      text: it.text,
-      title: it.title,
-      url: it.url,
-      externalId: it.externalId,
-      links: it.links,
-      refs: it.refs,
-    }),
+  const feats = sorted.map(
+    (it) =>
+      it.features ??
+      features({
+        text: it.text,
+        title: it.title,
+        url: it.url,
+        externalId: it.externalId,
+        links: it.links,
+        refs: it.refs,
+      }),
   );
   const keyLists = feats.map((f) => f.keys.map((k) => k.key));
   // One clusterer per organisation at a time: two batches must not both create a story for the same thing.

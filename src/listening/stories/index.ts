@@ -4,15 +4,27 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../../db/connect.ts';
 import { pgArray } from '../../db/pg-array.ts';
-import type { EnrichedPost } from '../pipeline.ts';
+import type { EnrichedPost, IncomingPost } from '../pipeline.ts';
 import { normaliseAuthor } from '../query/fields.ts';
 import { mentions } from '../schema.ts';
 import { type ClusterResult, clusterMentions } from './cluster.ts';
 import { authors, mentionRefs, storyMembers } from './schema.ts';
-import { refKey, storyLink } from './signature.ts';
+import { features, type PostFeatures, refKey, storyLink } from './signature.ts';
 
 const CHUNK = 500;
 const REF_CHUNK = 10_000;
+
+/** What the clusterer keys a post by (its text, title, addresses, links and the posts it refers to). */
+export function storyFeatures(p: IncomingPost): PostFeatures {
+  return features({
+    text: p.text,
+    title: p.title,
+    url: p.url,
+    externalId: p.id,
+    links: p.links,
+    refs: [p.quoteOf, p.repostOf, p.replyTo],
+  });
+}
 
 /** @handles in a text (Bluesky handles, Mastodon user@host), lower-cased, without the @. */
 export function handlesIn(text: string): string[] {
@@ -195,6 +207,7 @@ export async function afterStored(
         externalId: e.post.id,
         links: e.post.links,
         refs: [e.post.quoteOf, e.post.repostOf, e.post.replyTo],
+        ...(e.features && { features: e.features }),
         source: e.post.source,
         lang: e.lang,
         sentiment: e.sentiment,
