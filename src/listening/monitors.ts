@@ -32,6 +32,8 @@ export function checkQuery(query: string): Monitor {
       fields: { query: v.error.message },
       position: v.error.position,
       reason: v.error.reason,
+      code: v.error.code,
+      params: v.error.params,
     });
   return compile(query);
 }

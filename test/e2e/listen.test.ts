@@ -96,6 +96,12 @@ describe('browser: listen', () => {
     expect(await fieldError.textContent()).toMatch(/unclosed quote \(character 15\)/);
     expect(await page.getByTestId('monitor-save').isDisabled()).toBe(true);
     await page.screenshot({ path: path.join(artifactsDir, 'listen-monitor-error.png'), fullPage: true });
+    // The reason in the user's language: Norsk bokmål, then back.
+    await page.getByTestId('language-select').selectOption('nb');
+    await expect.poll(() => fieldError.textContent()).toMatch(/anførselstegnet er ikke lukket \(tegn 15\)/);
+    await page.screenshot({ path: path.join(artifactsDir, 'listen-monitor-error-nb.png'), fullPage: true });
+    await page.getByTestId('language-select').selectOption('en');
+    await expect.poll(() => fieldError.textContent()).toMatch(/unclosed quote \(character 15\)/);
 
     await page.getByTestId('monitor-query').fill('fjellvind AND kund*');
     await page.getByTestId('monitor-query-ok').waitFor();

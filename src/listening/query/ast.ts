@@ -10,13 +10,79 @@ export const MAX_DISTANCE = 1_000;
 /** A bad query: `position` is the 0-based offset into the query text (as a text box's selectionStart). */
 export class QueryError extends Error {
   override readonly name = 'QueryError';
+  /** A stable name for the reason (see QUERY_ERROR_CODES), for the UI to say it in the user's language. */
+  readonly code: QueryErrorCode | 'other';
+  /** The reason's variable parts (a field, an operator, a limit), by name. */
+  readonly params: Record<string, string>;
   constructor(
     readonly position: number,
     /** The reason alone, e.g. "unclosed quote"; `message` adds " at <position>". */
     readonly reason: string,
   ) {
     super(`${reason} at ${position}`);
+    const known = codeOf(reason);
+    this.code = known?.code ?? 'other';
+    this.params = known?.params ?? {};
   }
+}
+
+/**
+ * Every reason the parser gives, by code: the English text as a pattern, its variable parts as named groups.
+ * The UI translates by code (web/src/i18n/listen/*.json, `listen.queryErrors`); the CLI and the API's message
+ * keep the English text.
+ */
+export const QUERY_ERROR_CODES = {
+  unclosedQuote: /^unclosed quote$/,
+  emptyPhrase: /^empty phrase$/,
+  tildeNumber: /^~ needs a number after the phrase$/,
+  proximityMax: /^proximity can be at most (?<max>\d+) words$/,
+  unclosedBrace: /^unclosed \{$/,
+  emptyBraces: /^empty \{\}$/,
+  unmatchedBrace: /^unmatched \}$/,
+  minusTerm: /^- must be directly followed by a term$/,
+  fieldNeedsValue: /^(?<field>[a-z]+): needs a value$/,
+  hashNeedsTag: /^# needs a hashtag after it$/,
+  atNeedsName: /^@ needs a name after it$/,
+  nearDistance: /^NEAR needs a distance, as in NEAR\/3,?$/,
+  nearMax: /^NEAR distance can be at most (?<max>\d+)$/,
+  unknownField: /^unknown field (?<field>.*):$/,
+  bothSides: /^(?<op>[A-Z]+) needs a term on both sides$/,
+  notTerm: /^NOT needs a term after it$/,
+  fieldNoNear: /^(?<field>[a-z]+): cannot hold NEAR$/,
+  nearOperands: /^NEAR works on words, phrases and OR groups of them, not AND, NOT or fields$/,
+  nestedFields: /^fields cannot be nested$/,
+  emptyParens: /^empty parentheses$/,
+  unclosedParen: /^unclosed \($/,
+  unmatchedParen: /^unmatched \)$/,
+  endsEarly: /^the query ends too early$/,
+  emptyQuery: /^empty query$/,
+  unexpectedText: /^unexpected text$/,
+  wildcardEnd: /^wildcard \* only at the end of a word$/,
+  wildcardEndField: /^wildcard \* only at the end of a (?<field>[a-z]+): value$/,
+  questionStart: /^\? cannot start a word$/,
+  wildcardStem: /^wildcard needs at least (?<min>\d+) letters before \*$/,
+  noLetters: /^term has no letters or digits$/,
+  hashtagChars: /^a hashtag holds only letters, digits and _$/,
+  mentionChars: /^a mention holds only letters, digits and _ \. - @$/,
+  fieldCannotHoldWord: /^(?<field>[a-z]+): cannot hold a word$/,
+  fieldCannotHoldPhrase: /^(?<field>[a-z]+): cannot hold a phrase$/,
+  fieldCannotHoldCase: /^(?<field>[a-z]+): cannot hold a \{case-sensitive\} term$/,
+  fieldCannotHoldHashtag: /^(?<field>[a-z]+): cannot hold a hashtag$/,
+  fieldCannotHoldMention: /^(?<field>[a-z]+): cannot hold a mention$/,
+  langCode: /^lang: needs a two-letter ISO 639-1 code such as nb, nn, no, da, sv, de, en$/,
+  sourceName: /^source: needs a source name such as bluesky, mastodon or rss$/,
+  siteDomain: /^site: needs a domain such as nrk\.no$/,
+  fieldNeedsAddress: /^(?<field>[a-z]+): needs an address$/,
+} as const;
+
+export type QueryErrorCode = keyof typeof QUERY_ERROR_CODES;
+
+function codeOf(reason: string): { code: QueryErrorCode; params: Record<string, string> } | null {
+  for (const [code, pattern] of Object.entries(QUERY_ERROR_CODES) as [QueryErrorCode, RegExp][]) {
+    const m = pattern.exec(reason);
+    if (m) return { code, params: { ...m.groups } };
+  }
+  return null;
 }
 
 /** Leaves keep the text as written; what it matches is decided when compiling. `at` is the leaf's offset. */

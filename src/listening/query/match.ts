@@ -204,7 +204,16 @@ export function matches(monitor: Monitor, post: Post | TokenizedPost): boolean {
 
 export type Validation =
   | { ok: true; ast: QueryNode; normalised: string }
-  | { ok: false; error: { position: number; reason: string; message: string } };
+  | {
+      ok: false;
+      error: {
+        position: number;
+        reason: string;
+        message: string;
+        code: string;
+        params: Record<string, string>;
+      };
+    };
 
 /** For the editor and the API: the parsed query, or why and where it is refused. */
 export function validate(query: string): Validation {
@@ -213,6 +222,15 @@ export function validate(query: string): Validation {
     return { ok: true, ast, normalised: describe(ast) };
   } catch (err) {
     if (!(err instanceof QueryError)) throw err;
-    return { ok: false, error: { position: err.position, reason: err.reason, message: err.message } };
+    return {
+      ok: false,
+      error: {
+        position: err.position,
+        reason: err.reason,
+        message: err.message,
+        code: err.code,
+        params: err.params,
+      },
+    };
   }
 }

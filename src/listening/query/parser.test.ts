@@ -174,7 +174,17 @@ group('normalised form', () => {
     expect(ok).toMatchObject({ ok: true, normalised: 'telenor OR telia' });
     expect(validate('"nrk')).toEqual({
       ok: false,
-      error: { position: 0, reason: 'unclosed quote', message: 'unclosed quote at 0' },
+      error: {
+        position: 0,
+        reason: 'unclosed quote',
+        message: 'unclosed quote at 0',
+        code: 'unclosedQuote',
+        params: {},
+      },
+    });
+    expect(validate('a NEAR/1001 b')).toMatchObject({ error: { code: 'nearMax', params: { max: '1000' } } });
+    expect(validate('site:#nrk')).toMatchObject({
+      error: { code: 'fieldCannotHoldHashtag', params: { field: 'site' } },
     });
   });
 });
@@ -251,6 +261,9 @@ group('refusals', () => {
       const { position, message: got } = refusal(query);
       expect(got, query).toBe(message);
       expect(message.endsWith(` at ${position}`), query).toBe(true);
+      // Every reason has a code the UI can translate.
+      const v = validate(query);
+      expect(v.ok ? null : v.error.code, query).not.toBe('other');
     }
   });
 

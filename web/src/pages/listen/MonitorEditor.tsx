@@ -6,8 +6,16 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api.ts';
 import { Button, ErrorState, Field, LoadingState, Notice } from '../../components/ui.tsx';
 import { errorText } from '../../errors.ts';
+import queryErrorTexts from '../../i18n/listen/en.json';
 import { useApiData } from '../../useApiData.ts';
 import { LANGUAGES, type Language, type Monitor, type QueryTest, SOURCES, type Validation } from './types.ts';
+
+type QueryErrorCode = keyof (typeof queryErrorTexts)['queryErrors'];
+
+/** Whether the server's reason code has a text in the UI's languages (else its English reason is shown). */
+function isQueryErrorCode(code: string): code is QueryErrorCode {
+  return Object.hasOwn(queryErrorTexts.queryErrors, code);
+}
 
 const DEBOUNCE_MS = 300;
 
@@ -109,7 +117,16 @@ function EditorForm({ initial }: { initial: Monitor | undefined }) {
 
   const invalid = validation && !validation.ok ? validation.error : null;
   const queryError = invalid
-    ? t('listen.editor.errorAt', { reason: invalid.reason, position: invalid.position + 1 })
+    ? t('listen.editor.errorAt', {
+        reason: isQueryErrorCode(invalid.code)
+          ? // Each code's text names its own parts ({{field}}, {{op}}, {{max}}, {{min}}): passed as the server sent them.
+            (t as (key: `listen.queryErrors.${QueryErrorCode}`, values: Record<string, string>) => string)(
+              `listen.queryErrors.${invalid.code}`,
+              invalid.params,
+            )
+          : invalid.reason,
+        position: invalid.position + 1,
+      })
     : fieldErrors.query;
 
   return (

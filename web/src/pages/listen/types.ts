@@ -55,7 +55,17 @@ export interface Feed {
 
 export type Validation =
   | { ok: true; normalised: string }
-  | { ok: false; error: { position: number; reason: string; message: string } };
+  | {
+      ok: false;
+      error: {
+        position: number;
+        /** In English; `code` and `params` say it in the user's language (listen.queryErrors). */
+        reason: string;
+        message: string;
+        code: string;
+        params: Record<string, string>;
+      };
+    };
 
 export interface QueryTest {
   matched: number;
