@@ -2,14 +2,14 @@
 // recent members (here two memory handles on one database play the two processes), tops it up with what the
 // other stored, and never acts on a story the other has merged away or a mention deleted meanwhile.
 import { sql } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/databases.ts';
 import { queryRows } from '../../db/connect.ts';
 import { orgs } from '../../team/schema.ts';
 import { enrich, type IncomingPost, ingest, removeMentions, type StoredMention, store } from '../pipeline.ts';
 import { monitors } from '../schema.ts';
 import { afterStored } from './index.ts';
-import { memoryOf } from './memory.ts';
+import { memoryOf, OrgMemory, PER_KEY } from './memory.ts';
 
 const HOUR = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms);
@@ -163,5 +163,47 @@ describeEachDb('story clustering across processes', (get) => {
       { size: 400, members: 400 },
       { size: 400, members: 400 },
     ]);
+  });
+});
+
+describe('the clusterer memory on its own', () => {
+  const sig = (n: number) => Int32Array.from({ length: 60 }, (_, i) => n * 100 + i);
+
+  it('keeps the newest members of a key, skips forgotten and too-old ones', () => {
+    const mem = new OrgMemory(1_000);
+    for (let i = 0; i < PER_KEY * 3; i++) mem.add(`m${i}`, `s${i}`, sig(i), i * 1000, [42, 1_000 + i]);
+    const seen: string[] = [];
+    mem.candidates(42, 0, (m) => seen.push(m.mentionId));
+    // Only the newest PER_KEY, newest first.
+    expect(seen).toHaveLength(PER_KEY);
+    expect(seen[0]).toBe(`m${PER_KEY * 3 - 1}`);
+    const since: string[] = [];
+    mem.candidates(42, (PER_KEY * 3 - 5) * 1000, (m) => since.push(m.mentionId));
+    expect(since).toHaveLength(5);
+    mem.forget(`m${PER_KEY * 3 - 1}`);
+    const after: string[] = [];
+    mem.candidates(42, (PER_KEY * 3 - 5) * 1000, (m) => after.push(m.mentionId));
+    expect(after).toHaveLength(4);
+    // A key of one member holds it directly, and finds it.
+    const one: string[] = [];
+    mem.candidates(1_007, 0, (m) => one.push(m.mentionId));
+    expect(one).toEqual(['m7']);
+  });
+
+  it('stays under its cap, forgetting the oldest first', () => {
+    const mem = new OrgMemory(100);
+    for (let i = 0; i < 250; i++) {
+      mem.add(`m${i}`, `s${i}`, null, i * 1000, [5_000 + i]);
+      mem.trim(0);
+    }
+    expect(mem.size).toBeLessThanOrEqual(100);
+    expect(mem.members.has('m249')).toBe(true);
+    expect(mem.members.has('m0')).toBe(false);
+    const found: string[] = [];
+    mem.candidates(5_249, 0, (m) => found.push(m.mentionId));
+    expect(found).toEqual(['m249']);
+    const gone: string[] = [];
+    mem.candidates(5_000, 0, (m) => gone.push(m.mentionId));
+    expect(gone).toEqual([]);
   });
 });

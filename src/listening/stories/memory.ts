@@ -24,6 +24,9 @@ export interface MemoryMember {
 }
 
 export class OrgMemory {
+  /** Most members kept (MEMORY_CAP unless a test says otherwise). */
+  constructor(readonly cap = MEMORY_CAP) {}
+
   /** A key's members, newest last: most keys have one, held as it is (an array each would cost far more). */
   readonly byKey = new Map<number, MemoryMember | MemoryMember[]>();
   readonly members = new Map<string, MemoryMember>();
@@ -91,11 +94,12 @@ export class OrgMemory {
    */
   trim(before: number): void {
     // Sweeping costs a pass over every member: only when an hour's worth has aged out, or over the cap.
-    if (before < this.from + 3_600_000 && this.members.size <= MEMORY_CAP) return;
+    if (before < this.from + 3_600_000 && this.members.size <= this.cap) return;
     for (const m of this.members.values()) if (m.at < before) this.forget(m.mentionId);
-    if (this.members.size > MEMORY_CAP) {
+    if (this.members.size > this.cap) {
+      // Down to nine tenths of the cap, so the sort is not repeated on every batch that follows.
       const ats = [...this.members.values()].map((m) => m.at).sort((a, b) => a - b);
-      const cut = ats[this.members.size - MEMORY_CAP]!;
+      const cut = ats[this.members.size - Math.floor(this.cap * 0.9)]!;
       for (const m of this.members.values()) if (m.at < cut) this.forget(m.mentionId);
       before = Math.max(before, cut);
     }
@@ -180,7 +184,7 @@ export async function syncMemory(db: DbOrTx, mem: OrgMemory, orgId: string, sinc
       db,
       sql`select ${COLUMNS} from story_members
         where org_id = ${orgId} and at >= ${since.toISOString()}::timestamptz
-        order by at desc limit ${MEMORY_CAP}`,
+        order by at desc limit ${mem.cap}`,
     );
     addRows(mem, rows);
     const [top] = await queryRows<{ seq: string | number | null }>(
@@ -188,7 +192,7 @@ export async function syncMemory(db: DbOrTx, mem: OrgMemory, orgId: string, sinc
       sql`select max(seq) as seq from story_members where org_id = ${orgId}`,
     );
     mem.lastSeq = Math.max(mem.lastSeq, Number(top?.seq ?? 0));
-    mem.from = rows.length >= MEMORY_CAP ? new Date(rows[rows.length - 1]!.at).getTime() : sinceMs;
+    mem.from = rows.length >= mem.cap ? new Date(rows[rows.length - 1]!.at).getTime() : sinceMs;
     return;
   }
   const fresh = await queryRows<MemberRow>(
@@ -203,10 +207,10 @@ export async function syncMemory(db: DbOrTx, mem: OrgMemory, orgId: string, sinc
       sql`select ${COLUMNS} from story_members
         where org_id = ${orgId} and at >= ${since.toISOString()}::timestamptz
           and at < ${new Date(mem.from).toISOString()}::timestamptz
-        order by at desc limit ${MEMORY_CAP}`,
+        order by at desc limit ${mem.cap}`,
     );
     addRows(mem, older);
-    mem.from = older.length >= MEMORY_CAP ? new Date(older[older.length - 1]!.at).getTime() : sinceMs;
+    mem.from = older.length >= mem.cap ? new Date(older[older.length - 1]!.at).getTime() : sinceMs;
   }
 }
 
