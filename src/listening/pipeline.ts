@@ -32,6 +32,8 @@ export interface IncomingPost extends Post {
   replyTo?: string | null;
   quoteOf?: string | null;
   repostOf?: string | null;
+  /** Other addresses of this same post, by which replies and quotes may name it. */
+  aliases?: readonly string[] | null;
   /** The author's follower count, where the source tells (shown; weighs little in influence). */
   authorFollowers?: number | null;
 }

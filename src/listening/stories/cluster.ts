@@ -31,6 +31,8 @@ export interface ClusterItem {
   title?: string | null | undefined;
   url?: string | null | undefined;
   externalId?: string | null | undefined;
+  /** Other addresses of the post itself. */
+  aliases?: readonly string[] | undefined;
   links?: readonly string[] | undefined;
   /** Posts it quotes, reposts or replies to. */
   refs?: readonly (string | null | undefined)[] | undefined;
@@ -161,6 +163,7 @@ async function cluster(
         title: it.title,
         url: it.url,
         externalId: it.externalId,
+        aliases: it.aliases,
         links: it.links,
         refs: it.refs,
       }),

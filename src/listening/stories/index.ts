@@ -21,6 +21,7 @@ export function storyFeatures(p: IncomingPost): PostFeatures {
     title: p.title,
     url: p.url,
     externalId: p.id,
+    aliases: p.aliases ?? undefined,
     links: p.links,
     refs: [p.quoteOf, p.repostOf, p.replyTo],
   });
@@ -52,7 +53,7 @@ export function refsOf(orgId: string, mentionId: string, e: EnrichedPost): RefRo
   };
   const p = e.post;
   const own = new Set<string>();
-  for (const s of [p.url, p.id]) {
+  for (const s of [p.url, p.id, ...(p.aliases ?? [])]) {
     const k = s ? refKey(s) : null;
     if (k) {
       own.add(k);
@@ -207,6 +208,7 @@ export async function afterStored(
         externalId: e.post.id,
         links: e.post.links,
         refs: [e.post.quoteOf, e.post.repostOf, e.post.replyTo],
+        aliases: e.post.aliases ?? undefined,
         ...(e.features && { features: e.features }),
         source: e.post.source,
         lang: e.lang,

@@ -8,6 +8,8 @@ import { queryRows } from '../../db/connect.ts';
 import { orgs } from '../../team/schema.ts';
 import { enrich, type IncomingPost, ingest, removeMentions, type StoredMention, store } from '../pipeline.ts';
 import { monitors } from '../schema.ts';
+import { account, MastodonTimelineServer } from '../sources/mastodon/contract-server.ts';
+import { normaliseStatus } from '../sources/mastodon/status.ts';
 import { afterStored } from './index.ts';
 import { memoryOf, OrgMemory, PER_KEY } from './memory.ts';
 
@@ -163,6 +165,38 @@ describeEachDb('story clustering across processes', (get) => {
       { size: 400, members: 400 },
       { size: 400, members: 400 },
     ]);
+  });
+  it('a Mastodon reply meets its parent: same story, and a reply reference for influence', async () => {
+    const db = get().db;
+    const server = new MastodonTimelineServer();
+    const hans = account('hans', 'chaos.social', 'Hans');
+    const kari = account('kari', 'fjord.social', 'Kari');
+    const parent = server.publish(hans, '<p>Wir brauchen Netzneutralität für alle</p>', { language: 'de' });
+    const reply = server.publish(kari, '<p>Ja, og det gjelder Norge også</p>', {
+      language: 'nb',
+      inReplyToId: parent.id,
+      inReplyToAccountId: hans.id,
+    });
+    const posts = [parent, reply].map((s) => normaliseStatus(s, 'original', 'https://fjord.social')!);
+    expect(await ingest(db, orgId, posts)).toMatchObject({ stored: 2 });
+    const [p, r] = await Promise.all(
+      [parent.uri, reply.uri].map(async (uri) => {
+        const [row] = await queryRows<{ id: string; story_id: string }>(
+          db,
+          sql`select m.id, s.story_id from mentions m join story_members s on s.mention_id = m.id
+            where m.org_id = ${orgId} and m.external_id = ${uri}`,
+        );
+        return row!;
+      }),
+    );
+    expect(r!.story_id).toBe(p!.story_id);
+    const [edge] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from mention_refs reply
+        join mention_refs self on self.org_id = reply.org_id and self.target = reply.target and self.kind = 'self'
+        where reply.mention_id = ${r!.id} and reply.kind = 'reply' and self.mention_id = ${p!.id}`,
+    );
+    expect(edge!.n).toBe(1);
   });
 });
 

@@ -224,6 +224,8 @@ export interface FeatureInput {
   title?: string | null | undefined;
   url?: string | null | undefined;
   externalId?: string | null | undefined;
+  /** Other addresses of the post itself. */
+  aliases?: readonly string[] | undefined;
   links?: readonly string[] | undefined;
   /** Posts it quotes, reposts or replies to (ids or addresses). */
   refs?: readonly (string | null | undefined)[] | undefined;
@@ -267,7 +269,7 @@ export function features(p: FeatureInput): PostFeatures {
     const k = refKey(link);
     if (k) add(key53(k), k.startsWith('u:') ? KIND.link : KIND.post);
   }
-  for (const r of [p.url, p.externalId, ...(p.refs ?? [])]) {
+  for (const r of [p.url, p.externalId, ...(p.aliases ?? []), ...(p.refs ?? [])]) {
     const k = r ? refKey(r) : null;
     if (k) add(key53(k), KIND.post);
   }

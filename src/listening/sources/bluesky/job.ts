@@ -366,6 +366,7 @@ export function liveSourceJobs(opts: LiveSourceJobOptions = {}): JobDefinition<u
               streams.push(
                 new MastodonStream({
                   streamingUrl,
+                  instance,
                   timeline: { kind: 'tag', tag },
                   sink,
                   seen,

@@ -91,6 +91,22 @@ describe('Mastodon status normalisation', () => {
     });
     expect(normaliseStatus(boost, 'skip')).toBeNull();
   });
+
+  it('read through an instance, a status carries its local address and the one of the status it replies to', () => {
+    const parent = server.publish(hans, '<p>Netzneutralität ist wichtig</p>', { language: 'de' });
+    const reply = server.publish(kari, '<p>Helt enig!</p>', {
+      language: 'nb',
+      inReplyToId: parent.id,
+      inReplyToAccountId: hans.id,
+    });
+    const p = normaliseStatus(parent, 'original', 'https://fjord.social')!;
+    const r = normaliseStatus(reply, 'original', 'https://fjord.social')!;
+    expect(p.aliases).toEqual([`https://fjord.social/api/v1/statuses/${parent.id}`]);
+    expect(p.replyTo).toBeUndefined();
+    expect(r.replyTo).toBe(p.aliases![0]);
+    // Without the instance nothing is made up.
+    expect(normaliseStatus(reply)).not.toHaveProperty('replyTo');
+  });
 });
 
 describe('Mastodon timelines over REST (contract test)', () => {

@@ -37,12 +37,31 @@ export function fullAcct(acct: string, profileUrl: string | null | undefined): s
   }
 }
 
-/** Null when the status is a reblog and reblogs are skipped. */
+/**
+ * A status's address on the instance it was read through (`https://instance/api/v1/statuses/<id>`). Replies name
+ * their parent only by that instance-local id, so this is how a reply and its parent meet (for stories and for
+ * influence: who replies to whom).
+ */
+export function statusAddress(instance: string, id: string): string | null {
+  try {
+    return new URL(`/api/v1/statuses/${encodeURIComponent(id)}`, instance).toString();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Null when the status is a reblog and reblogs are skipped. `instance` is the instance it was read through
+ * (e.g. https://mastodon.social): with it, the post carries its local address and the one it replies to.
+ */
 export function normaliseStatus(
   status: mastodon.v1.Status,
   reblogs: ReblogPolicy = 'original',
+  instance?: string,
 ): SourcePost | null {
-  if (status.reblog) return reblogs === 'skip' ? null : normaliseStatus(status.reblog, 'skip');
+  if (status.reblog) return reblogs === 'skip' ? null : normaliseStatus(status.reblog, 'skip', instance);
+  const local = instance ? statusAddress(instance, status.id) : null;
+  const parent = instance && status.inReplyToId ? statusAddress(instance, status.inReplyToId) : null;
   const body = htmlToText(status.content ?? '');
   const warning = status.spoilerText?.trim();
   const text = warning ? `${warning}\n\n${body}` : body;
@@ -66,6 +85,8 @@ export function normaliseStatus(
     mentions: [...new Set(status.mentions.map((m) => fullAcct(m.acct, m.url)))],
     hashtags: [...new Set(status.tags.map((t) => t.name))],
     publishedAt: new Date(status.createdAt),
+    ...(local && { aliases: [local] }),
+    ...(parent && { replyTo: parent }),
   };
 }
 

@@ -12,6 +12,8 @@ import { type MastodonTimeline, RecentIds } from './timeline.ts';
 export interface MastodonStreamOptions extends UrlPolicy {
   /** The streaming base URL (the instance's configuration.urls.streaming), e.g. wss://streaming.mastodon.social. */
   streamingUrl: string;
+  /** The instance itself (https://mastodon.social): statuses' local ids are its. */
+  instance?: string;
   timeline: MastodonTimeline;
   accessToken?: string;
   sink: Sink;
@@ -82,7 +84,7 @@ export class MastodonStream {
 
   private receive(event: mastodon.streaming.Event): void {
     if (event.event === 'update') {
-      const post = normaliseStatus(event.payload, this.opts.reblogs);
+      const post = normaliseStatus(event.payload, this.opts.reblogs, this.opts.instance);
       if (!post || this.seen.has(post.externalId)) return;
       this.seen.add(post.externalId);
       this.uris.set(event.payload.id, post.externalId);

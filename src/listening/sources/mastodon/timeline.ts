@@ -179,7 +179,7 @@ export async function pollTimeline(opts: TimelinePollOptions): Promise<TimelineP
   const posts: SourcePost[] = [];
   const inPoll = new Set<string>();
   for (const s of collected) {
-    const p = normaliseStatus(s, opts.reblogs);
+    const p = normaliseStatus(s, opts.reblogs, opts.instance);
     if (!p || inPoll.has(p.externalId) || opts.seen?.has(p.externalId)) continue;
     inPoll.add(p.externalId);
     opts.seen?.add(p.externalId);
