@@ -1,13 +1,8 @@
-// eld-ngrams.ts must give exactly what eld.detect() gives, and detectLanguage exactly what it gave when it called
-// eld.detect(): same language, same scores to the last bit, on the evaluation posts, the seed articles and random
-// text (Nordic letters, emoji, links, CJK, stray surrogates, apostrophes, long words, texts past eld's 1,000 units).
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { eld } from 'eld/small';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { corpusWords, evalTexts, seedArticles, seedParagraphs, seedSentences } from './corpora.ts';
 import {
   ELD_LANGUAGES,
   ELD_NGRAM_COUNT,
@@ -17,7 +12,6 @@ import {
   scoreText,
   scoreTextExact,
 } from './eld-ngrams.ts';
-import { loadEvalSet } from './evaluation.ts';
 import { type DetectedLanguage, detectLanguage } from './language.ts';
 import {
   markerWords,
@@ -112,17 +106,7 @@ function differences(texts: readonly string[]) {
 
 // --- Corpora ---
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const evalTexts = (['lang.dev', 'lang.test', 'sentiment.dev', 'sentiment.test'] as const).flatMap((set) =>
-  loadEvalSet(set).map((p) => p.text),
-);
-const seedDir = path.resolve(repo, '../shared/seeds');
-const seedArticles = fs.readdirSync(seedDir).map((f) => fs.readFileSync(path.join(seedDir, f), 'utf8'));
-const seedSentences = seedArticles.flatMap((a) => a.split(/\n+|(?<=[.!?])\s+/)).filter((s) => s.trim());
-const seedParagraphs = seedArticles.flatMap((a) => a.split(/\n\s*\n/)).filter((s) => s.trim());
-const vocabulary = [
-  ...new Set([...evalTexts, ...seedSentences].flatMap((t) => t.split(/\s+/)).filter(Boolean)),
-];
+const vocabulary = corpusWords;
 
 const pieces = [
   'https://example.no/sak/123?x=1',

@@ -1,15 +1,7 @@
-// sentiment() must give exactly what it gave before the hand-written scanner and the per-word memo: the same
-// label and the same score to the last bit, for every language (and one without a lexicon), on the evaluation
-// posts, the seed articles and random text (emoji with skin tones and ZWJ, emoticons, links, handles, tags,
-// capitals, Nordic letters, apostrophes, hyphens, punctuation runs, long texts). The reference is the old
-// code, kept verbatim in sentiment-reference.ts.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadEvalSet } from './evaluation.ts';
+import { corpusWords, evalTexts, seedArticles, seedParagraphs, seedSentences } from './corpora.ts';
 import { compileLexicon, type LexiconSource } from './lexicon.ts';
 import { danish } from './lexicons/da.ts';
 import { german } from './lexicons/de.ts';
@@ -55,15 +47,6 @@ function tokenDifferences(texts: readonly string[]) {
 
 // --- Corpora ---
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const evalTexts = (['lang.dev', 'lang.test', 'sentiment.dev', 'sentiment.test'] as const).flatMap((set) =>
-  loadEvalSet(set).map((p) => p.text),
-);
-const seedDir = path.resolve(repo, '../shared/seeds');
-const seedArticles = fs.readdirSync(seedDir).map((f) => fs.readFileSync(path.join(seedDir, f), 'utf8'));
-const seedSentences = seedArticles.flatMap((a) => a.split(/\n+|(?<=[.!?])\s+/)).filter((s) => s.trim());
-const seedParagraphs = seedArticles.flatMap((a) => a.split(/\n\s*\n/)).filter((s) => s.trim());
-
 // Every word the lexicons know (phrases split into their words), in the case they are written and in capitals:
 // random runs of them reach negation, intensifiers, phrases, "never … again", contrast and sarcasm.
 const lexiconWords = [
@@ -100,9 +83,7 @@ const ruleRun = fc
   .constantFrom(...[english, norwegian, danish, swedish, german].map(ruleWordsOf))
   .chain((words) => fc.array(fc.constantFrom(...words), { minLength: 2, maxLength: 8 }))
   .map((ws) => ws.join(' '));
-const vocabulary = [
-  ...new Set([...evalTexts, ...seedSentences].flatMap((t) => t.split(/\s+/)).filter(Boolean)),
-];
+const vocabulary = corpusWords;
 
 const pieces = [
   'https://example.no/sak/123?x=1',
