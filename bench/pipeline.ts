@@ -26,6 +26,9 @@ const BATCH = Number(process.env.BENCH_BATCH ?? 500);
  * was written, so under a firehose's load its batches are that large (5,700 posts/s × the write time).
  */
 const FIREHOSE_BATCH = Number(process.env.BENCH_FIREHOSE_BATCH ?? 2_000);
+/** Which runs: `stored` (every post stored, then again as duplicates), `firehose`, or both (unset). */
+const RUN = process.env.BENCH_RUN;
+const runs = (name: 'stored' | 'firehose') => !RUN || RUN === name;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const generator =
@@ -220,9 +223,10 @@ async function pglite() {
   try {
     await database.migrate();
     const orgId = await seed(database);
-    await cpuOnly(database, orgId);
-    await whole('pglite    ', database, orgId);
-    await whole('pglite    ', database, await seed(database), undefined, { matchedOnly: true });
+    if (!RUN) await cpuOnly(database, orgId);
+    if (runs('stored')) await whole('pglite    ', database, orgId);
+    if (runs('firehose'))
+      await whole('pglite    ', database, await seed(database), undefined, { matchedOnly: true });
   } finally {
     await database.close();
   }
@@ -239,8 +243,9 @@ async function postgres() {
   try {
     await database.migrate();
     const orgId = await seed(database);
-    await whole('postgres  ', database, orgId, serverCpu(admin, name));
-    await whole('postgres  ', database, await seed(database), serverCpu(admin, name), { matchedOnly: true });
+    if (runs('stored')) await whole('postgres  ', database, orgId, serverCpu(admin, name));
+    if (runs('firehose'))
+      await whole('postgres  ', database, await seed(database), serverCpu(admin, name), { matchedOnly: true });
   } finally {
     await database.close();
     await admin.query(`drop database if exists ${name} with (force)`);

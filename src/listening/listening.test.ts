@@ -2,14 +2,15 @@
 // feeds served by a real local HTTP server (SSRF refusal, conditional GET, per-feed errors and backoff, the
 // polling job), the pipeline (language, sentiment, matching, dedupe) and the mentions API with its filters
 // and charts.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../test/databases.ts';
 import { addMember, Client, onboardAdmin, PASSWORD, testApp } from '../../test/http.ts';
 import type { App } from '../http/app.ts';
 import { silentLogger } from '../jobs/definition.ts';
 import { listeningJobs } from './jobs.ts';
-import { ingest, pipelineSink } from './pipeline.ts';
-import { feeds } from './schema.ts';
+import { enrich, ingest, pipelineSink, store } from './pipeline.ts';
+import { feeds, mentionMatches, mentions } from './schema.ts';
 import { FeedServer, rss } from './test-support.ts';
 
 const HOUR = 3_600_000;
@@ -466,6 +467,28 @@ describeEachDb('listening over HTTP', (get) => {
       'Vindkraft i vinden',
       'Vindkraftverket står stille',
     ]);
+  });
+
+  it('a monitor deleted between matching and storing loses its match; the mention and the other matches are stored', async () => {
+    const db = get().db;
+    const [feedRow] = await db.select().from(feeds).limit(1);
+    const orgId = feedRow!.orgId;
+    const kept = await admin.post<{ id: string }>('/api/monitors', { name: 'Solkraft', query: 'solkraft' });
+    const gone = await admin.post<{ id: string }>('/api/monitors', { name: 'Solkraft 2', query: 'solkraft' });
+    const post = {
+      id: 'sol-1',
+      text: 'Solkraft på taket gir strøm hele sommeren.',
+      source: 'mastodon' as const,
+      publishedAt: new Date(),
+    };
+    const e = enrich(post, null);
+    e.monitorIds = [kept.body.id, gone.body.id];
+    expect((await admin.delete(`/api/monitors/${gone.body.id}`)).status).toBe(204);
+    const r = await store(db, orgId, [e]);
+    expect(r.stored).toBe(1);
+    const [row] = await db.select().from(mentions).where(eq(mentions.externalId, 'sol-1'));
+    const matched = await db.select().from(mentionMatches).where(eq(mentionMatches.mentionId, row!.id));
+    expect(matched.map((m) => m.monitorId)).toEqual([kept.body.id]);
   });
 
   it('a live stream stores only what a monitor matches, and a language filter still reads each post’s language', async () => {

@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { orgId } from '../db/columns.ts';
+import { mentionOrgId, orgId } from '../db/columns.ts';
 import { users } from '../team/schema.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -111,7 +111,7 @@ export const mentions = pgTable(
 export const mentionMatches = pgTable(
   'mention_matches',
   {
-    orgId: orgId(),
+    orgId: mentionOrgId(),
     monitorId: uuid('monitor_id')
       .notNull()
       .references(() => monitors.id, { onDelete: 'cascade' }),
@@ -123,9 +123,9 @@ export const mentionMatches = pgTable(
     sentiment: text('sentiment').$type<'positive' | 'negative' | 'neutral'>().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.monitorId, t.mentionId] }),
+    // Mention first: a mention's matches (and its cascade) are found by the key itself, so no third index.
+    primaryKey({ columns: [t.mentionId, t.monitorId] }),
     index('mention_matches_monitor_at_idx').on(t.monitorId, t.at),
-    index('mention_matches_mention_idx').on(t.mentionId),
   ],
 );
 

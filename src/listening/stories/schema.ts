@@ -20,7 +20,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { orgId } from '../../db/columns.ts';
+import { mentionOrgId, orgId } from '../../db/columns.ts';
 import { mentions } from '../schema.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -43,7 +43,8 @@ export const stories = pgTable(
     orgId: orgId(),
     /** The most central post's text (or title), shortened. */
     title: text('title').notNull().default(''),
-    centralMentionId: uuid('central_mention_id').references(() => mentions.id, { onDelete: 'set null' }),
+    /** The most central member (no foreign key: the stories step recounts a story whose members change). */
+    centralMentionId: uuid('central_mention_id'),
     size: integer('size').notNull().default(0),
     firstAt: ts('first_at').notNull(),
     lastAt: ts('last_at').notNull(),
@@ -95,11 +96,13 @@ export const storyMembers = pgTable(
   'story_members',
   {
     mentionId: mentionId().primaryKey(),
-    orgId: orgId(),
-    storyId: uuid('story_id')
-      .notNull()
-      .references(() => stories.id, { onDelete: 'cascade' }),
-    authorId: uuid('author_id').references(() => authors.id, { onDelete: 'set null' }),
+    orgId: mentionOrgId(),
+    /**
+     * No foreign keys on story and author: the clusterer moves members before it deletes a merged story and
+     * deletes only stories left without members; authors go only with their organisation (and its mentions).
+     */
+    storyId: uuid('story_id').notNull(),
+    authorId: uuid('author_id'),
     /** MinHash signature over word shingles; null when the text is too short to have one. */
     minhash: integer('minhash').array(),
     /** How many other members it was joined with: the most central one titles the story. */
@@ -125,7 +128,7 @@ export const storyMembers = pgTable(
 export const mentionRefs = pgTable(
   'mention_refs',
   {
-    orgId: orgId(),
+    orgId: mentionOrgId(),
     mentionId: mentionId(),
     /** self (the mention's own address or id), reply, quote, repost, link, mention (@handle). */
     kind: text('kind').$type<'self' | 'reply' | 'quote' | 'repost' | 'link' | 'mention'>().notNull(),
