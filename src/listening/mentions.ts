@@ -3,6 +3,7 @@
 // organisation's time zone, gaps filled with zeros so charts need no arithmetic.
 import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../db/connect.ts';
+import { pgArray } from '../db/pg-array.ts';
 import { fieldError } from '../errors.ts';
 import { orgs } from '../team/schema.ts';
 import { monitorOf } from './monitors.ts';
@@ -41,6 +42,34 @@ export interface MentionView {
   at: string;
   collectedAt: string;
   monitors: { id: string; name: string }[];
+  /**
+   * A repost (a Mastodon boost): the post it reposts, with its author and address when that post is stored too
+   * (null author when it is not). Null for anything that is not a repost.
+   */
+  repostOf: { author: string | null; url: string | null } | null;
+}
+
+/** The reposted post of each repost among some mentions (its mention_refs 'repost' row, resolved by 'self'). */
+async function repostsOf(
+  db: DbOrTx,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, NonNullable<MentionView['repostOf']>>> {
+  const out = new Map<string, NonNullable<MentionView['repostOf']>>();
+  if (ids.length === 0) return out;
+  const rows = await queryRows<{ mention_id: string; author: string | null; url: string | null }>(
+    db,
+    sql`select r.mention_id, o.author, o.url
+      from mention_refs r
+      left join lateral (
+        select m.author, m.url from mention_refs s join ${mentions} m on m.id = s.mention_id
+        where s.org_id = r.org_id and s.kind = 'self' and s.target = r.target and s.mention_id <> r.mention_id
+        order by m.at limit 1
+      ) o on true
+      where r.org_id = ${orgId} and r.kind = 'repost' and r.mention_id = any(${pgArray(ids)}::uuid[])`,
+  );
+  for (const r of rows) out.set(r.mention_id, { author: r.author, url: r.url });
+  return out;
 }
 
 function likePattern(s: string): string {
@@ -121,6 +150,7 @@ export async function listMentions(
     list.push({ id: m.id, name: m.name });
     byMention.set(m.mentionId, list);
   }
+  const reposts = await repostsOf(db, orgId, ids);
   const last = page[page.length - 1];
   return {
     mentions: page.map((r) => ({
@@ -140,6 +170,7 @@ export async function listMentions(
       at: r.at.toISOString(),
       collectedAt: r.collectedAt.toISOString(),
       monitors: byMention.get(r.id) ?? [],
+      repostOf: reposts.get(r.id) ?? null,
     })),
     nextCursor: rows.length > limit && last ? encodeCursor(last.at, last.id) : null,
   };

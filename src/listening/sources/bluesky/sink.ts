@@ -23,6 +23,8 @@ export interface SourcePost extends Post {
   /** The post this one replies to or quotes, as the source names it (Bluesky: at:// URIs). */
   replyTo?: string | null;
   quoteOf?: string | null;
+  /** The post this one reposts (a Mastodon boost names the original status by its URI). */
+  repostOf?: string | null;
   /** Other addresses of this same post (a Mastodon status's id on the instance it was read through). */
   aliases?: string[];
 }

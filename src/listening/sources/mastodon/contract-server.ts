@@ -144,10 +144,12 @@ export class MastodonTimelineServer {
   ): mastodon.v1.Status {
     const id = String(this.nextId++);
     const host = new URL(by.url ?? 'https://fjord.social').host;
+    // A boost's URI is its Announce activity's, and so is its URL (Mastodon has no page for a boost).
+    const uri = `https://${host}/users/${by.username}/statuses/${id}${extra.reblog ? '/activity' : ''}`;
     const status = {
       id,
-      uri: `https://${host}/users/${by.username}/statuses/${id}`,
-      url: `https://${host}/@${by.username}/${id}`,
+      uri,
+      url: extra.reblog ? uri : `https://${host}/@${by.username}/${id}`,
       createdAt: new Date().toISOString(),
       editedAt: null,
       account: by,

@@ -1,5 +1,5 @@
 // The Mastodon listening source: public and hashtag timelines over REST, the streaming API, status normalisation.
-export { normaliseStatus, type ReblogPolicy } from './status.ts';
+export { normaliseStatus, type ReblogPolicy, type StatusPost, statusPosts } from './status.ts';
 export { MastodonStream, type MastodonStreamOptions } from './streaming.ts';
 export {
   MastodonApiError,

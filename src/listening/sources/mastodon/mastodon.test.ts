@@ -1,7 +1,8 @@
 // CONTRACT TEST: Mastodon's public/hashtag timelines (REST, since_id / max_id paging) and streaming API, against a
 // local server answering with the documented snake_case payloads (built as masto's types, `satisfies
 // mastodon.v1.Status`). No Mastodon server can run here: this asserts the exact requests we send and how we read
-// the documented answers, not a real instance's behaviour.
+// the documented answers, not a real instance's behaviour. (The stand-in puts boosts on the public and hashtag
+// timelines, which Mastodon itself does not; home, list and account timelines have them.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../../../test/bluesky-network.ts';
 import { dbKinds, freshDatabase } from '../../../../test/databases.ts';
@@ -10,7 +11,7 @@ import { UnsafeUrlError } from '../../../security/ssrf.ts';
 import { StreamStateStore } from '../bluesky/state.ts';
 import { CollectingSink } from '../bluesky/test-sink.ts';
 import { account, MastodonTimelineServer } from './contract-server.ts';
-import { normaliseStatus } from './status.ts';
+import { normaliseStatus, statusPosts } from './status.ts';
 import { MastodonStream } from './streaming.ts';
 import { pollTimeline, RecentIds } from './timeline.ts';
 
@@ -90,6 +91,41 @@ describe('Mastodon status normalisation', () => {
       lang: 'de',
     });
     expect(normaliseStatus(boost, 'skip')).toBeNull();
+  });
+
+  it('a boost is two posts: the original, and a repost by the booster naming it; skipped, neither', () => {
+    const original = server.publish(hans, tagged('Netzneutralität jetzt'), {
+      language: 'de',
+      tags,
+      inReplyToId: '1',
+    });
+    const boost = server.publish(kari, '', { reblog: original, language: null });
+    const posts = statusPosts(boost, 'original', 'https://fjord.social');
+    expect(posts.map((p) => p.statusId)).toEqual([original.id, boost.id]);
+    const [first, repost] = posts.map((p) => p.post);
+    expect(first).toEqual(normaliseStatus(original, 'original', 'https://fjord.social'));
+    expect(repost).toEqual({
+      source: 'mastodon',
+      id: boost.uri,
+      externalId: boost.uri,
+      text: 'Netzneutralität jetzt #nettnøytralitet',
+      author: 'kari@fjord.social',
+      authorDisplay: 'Kari Nordmann',
+      lang: 'de',
+      langs: ['de'],
+      url: boost.url,
+      links: [],
+      mentions: [],
+      hashtags: [TAG],
+      publishedAt: new Date(boost.createdAt),
+      repostOf: original.uri,
+      // Its own address on the instance; the original's reply belongs to the original, not to the boost.
+      aliases: [`https://fjord.social/api/v1/statuses/${boost.id}`],
+    });
+    expect(boost.uri).toMatch(/\/activity$/);
+    expect(statusPosts(boost, 'skip', 'https://fjord.social')).toEqual([]);
+    // A plain status is one post, whichever the policy.
+    expect(statusPosts(original, 'skip').map((p) => p.post.externalId)).toEqual([original.uri]);
   });
 
   it('read through an instance, a status carries its local address and the one of the status it replies to', () => {
@@ -176,6 +212,53 @@ describe('Mastodon timelines over REST (contract test)', () => {
     expect(sink.posts.every((p) => p.author === 'kari@fjord.social')).toBe(true);
   });
 
+  it('a boost delivers the original once and a repost per booster; the cursor is the newest status; skip delivers no boost', async () => {
+    const ola = account('ola', 'fjord.social', 'Ola Nordmann');
+    const sink = new CollectingSink();
+    const state = new StreamStateStore(database.db);
+    const opts = {
+      instance: server.url,
+      timeline: { kind: 'public' as const },
+      key: 'boosts',
+      sink,
+      state,
+      pageSize: 2,
+      allowPrivate: true,
+    };
+    await pollTimeline(opts);
+    const mark = sink.posts.length;
+    const original = server.publish(hans, '<p>Netzneutralität jetzt</p>', { language: 'de' });
+    const first = server.publish(kari, '', { reblog: original, language: null });
+    const second = server.publish(ola, '', { reblog: original, language: null });
+    const plain = server.publish(kari, '<p>Helt enig</p>');
+    const r = await pollTimeline(opts);
+    // Four statuses, two pages back to the cursor: the original once, each boost as its booster's repost.
+    expect(r).toMatchObject({ requests: 3, delivered: 4, cursor: plain.id, gap: false });
+    const posts = sink.posts.slice(mark);
+    expect(posts.map((p) => [p.externalId, p.author, p.repostOf])).toEqual([
+      [original.uri, 'hans@chaos.social', undefined],
+      [first.uri, 'kari@fjord.social', original.uri],
+      [second.uri, 'ola@fjord.social', original.uri],
+      [plain.uri, 'kari@fjord.social', undefined],
+    ]);
+    expect(posts[2]).toMatchObject({ text: 'Netzneutralität jetzt', url: second.url, lang: 'de' });
+    expect((await state.load('boosts'))?.cursor).toBe(plain.id);
+    expect(await pollTimeline(opts)).toMatchObject({ requests: 1, delivered: 0, cursor: plain.id });
+
+    // Another boost of the same original in a later poll comes with the original again (the pipeline stores a
+    // post once by its URI; the repost needs the original stored to count for its author).
+    const third = server.publish(hans, '', { reblog: original, language: null });
+    expect(await pollTimeline(opts)).toMatchObject({ delivered: 2, cursor: third.id });
+    expect(sink.posts.slice(-2).map((p) => [p.externalId, p.repostOf])).toEqual([
+      [original.uri, undefined],
+      [third.uri, original.uri],
+    ]);
+
+    const skipping = new CollectingSink();
+    await pollTimeline({ ...opts, key: 'boosts skipped', sink: skipping, pageSize: 5, reblogs: 'skip' });
+    expect(skipping.posts.map((p) => p.externalId)).toEqual([original.uri, plain.uri]);
+  });
+
   it('refuses a loopback instance unless private networks are allowed', async () => {
     await expect(
       pollTimeline({
@@ -250,5 +333,54 @@ describe('Mastodon streaming API (contract test)', () => {
     });
     expect(polled.posts.length).toBeGreaterThan(0);
     expect(polled.posts.some((p) => sink.has(p.externalId))).toBe(false);
+  });
+
+  it('streams a boost as the original and the repost; undoing the boost deletes the repost only; skip streams neither', async () => {
+    const sink = new CollectingSink();
+    const skipping = new CollectingSink();
+    const stream = new MastodonStream({
+      streamingUrl: server.streamingUrl,
+      instance: server.url,
+      timeline: { kind: 'public' },
+      sink,
+      flushMs: 20,
+      allowPrivate: true,
+    });
+    const skipStream = new MastodonStream({
+      streamingUrl: server.streamingUrl,
+      timeline: { kind: 'public' },
+      sink: skipping,
+      reblogs: 'skip',
+      flushMs: 20,
+      allowPrivate: true,
+    });
+    const messages = server.streamMessages.length;
+    await Promise.all([stream.start(), skipStream.start()]);
+    try {
+      await until(() => server.streamMessages.length >= messages + 2, 'both subscriptions');
+      const original = server.publish(hans, '<p>Netzneutralität jetzt</p>', { language: 'de' });
+      const boost = server.publish(kari, '', { reblog: original, language: null });
+      const after = server.publish(kari, '<p>etter boosten</p>');
+      await until(() => sink.has(after.uri) && skipping.has(after.uri), 'the status after the boost');
+      expect(sink.posts.map((p) => [p.externalId, p.author, p.repostOf])).toEqual([
+        [original.uri, 'hans@chaos.social', undefined],
+        [boost.uri, 'kari@fjord.social', original.uri],
+        [after.uri, 'kari@fjord.social', undefined],
+      ]);
+      expect(sink.posts[1]).toMatchObject({
+        text: 'Netzneutralität jetzt',
+        url: boost.url,
+        publishedAt: new Date(boost.createdAt),
+        aliases: [`${server.url}/api/v1/statuses/${boost.id}`],
+      });
+      expect(skipping.posts.map((p) => p.externalId)).toEqual([original.uri, after.uri]);
+
+      // Kari undoes her boost: the repost goes, the original stays.
+      server.remove(boost.id);
+      await until(() => sink.deletes.length === 1, 'the undone boost');
+      expect(sink.deletes.map((d) => d.externalId)).toEqual([boost.uri]);
+    } finally {
+      await Promise.all([stream.stop(), skipStream.stop()]);
+    }
   });
 });

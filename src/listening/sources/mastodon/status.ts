@@ -1,5 +1,8 @@
 // A Mastodon status (as masto types it, camelCase) turned into a SourcePost: HTML to text, links without the
-// mention and hashtag links Mastodon puts in the HTML, tags, mentions as user@host, reblogs as their original.
+// mention and hashtag links Mastodon puts in the HTML, tags, mentions as user@host. A reblog (boost) is two posts:
+// the original status, and the boost itself as a repost by the booster (so boosts count, as retweets do). Note:
+// Mastodon itself leaves boosts out of its public and hashtag timelines and streams; home, list and account
+// timelines carry them.
 import { decodeHTML } from 'entities';
 import type { mastodon } from 'masto';
 import type { SourcePost } from '../bluesky/sink.ts';
@@ -51,8 +54,9 @@ export function statusAddress(instance: string, id: string): string | null {
 }
 
 /**
- * Null when the status is a reblog and reblogs are skipped. `instance` is the instance it was read through
- * (e.g. https://mastodon.social): with it, the post carries its local address and the one it replies to.
+ * A status as one post: a reblog as its original status (null when reblogs are skipped); statusPosts gives the
+ * boost as well. `instance` is the instance it was read through (e.g. https://mastodon.social): with it, the
+ * post carries its local address and the one it replies to.
  */
 export function normaliseStatus(
   status: mastodon.v1.Status,
@@ -67,8 +71,6 @@ export function normaliseStatus(
   const text = warning ? `${warning}\n\n${body}` : body;
   const links = statusLinks(status.content ?? '');
   if (status.card?.url) links.push(status.card.url);
-  const account = status.account;
-  const author = fullAcct(account.acct, account.url);
   const lang = status.language?.trim().toLowerCase();
   return {
     source: 'mastodon',
@@ -76,8 +78,7 @@ export function normaliseStatus(
     id: status.uri,
     externalId: status.uri,
     text,
-    author,
-    authorDisplay: account.displayName?.trim() || account.username,
+    ...authorOf(status.account),
     ...(lang ? { lang } : {}),
     langs: lang ? [lang] : [],
     url: status.url ?? status.uri,
@@ -88,6 +89,57 @@ export function normaliseStatus(
     ...(local && { aliases: [local] }),
     ...(parent && { replyTo: parent }),
   };
+}
+
+function authorOf(account: mastodon.v1.Account): Pick<SourcePost, 'author' | 'authorDisplay'> {
+  return {
+    author: fullAcct(account.acct, account.url),
+    authorDisplay: account.displayName?.trim() || account.username,
+  };
+}
+
+/** A status's posts, paired with the id of the status each came from (a delete event names that id). */
+export interface StatusPost {
+  statusId: string;
+  post: SourcePost;
+}
+
+/**
+ * The posts a status stands for. A plain status is one post. A reblog (boost), unless reblogs are skipped, is
+ * two: the original status (as normaliseStatus gives it, so it is stored once however often it is boosted) and
+ * the boost as a post of its own by the booster — the original's text (monitors match it as they would the
+ * original), the boost's own URI, address and time, and `repostOf` naming the original by its URI, which is
+ * the same on every instance (the original's local address is among its own aliases).
+ */
+export function statusPosts(
+  status: mastodon.v1.Status,
+  reblogs: ReblogPolicy = 'original',
+  instance?: string,
+): StatusPost[] {
+  const original = status.reblog;
+  if (!original) {
+    const post = normaliseStatus(status, reblogs, instance);
+    return post ? [{ statusId: status.id, post }] : [];
+  }
+  if (reblogs === 'skip') return [];
+  const post = normaliseStatus(original, 'skip', instance);
+  if (!post) return [];
+  const local = instance ? statusAddress(instance, status.id) : null;
+  const { aliases: _aliases, replyTo: _replyTo, ...content } = post;
+  const repost: SourcePost = {
+    ...content,
+    id: status.uri,
+    externalId: status.uri,
+    ...authorOf(status.account),
+    url: status.url ?? status.uri,
+    publishedAt: new Date(status.createdAt),
+    repostOf: post.externalId,
+    ...(local && { aliases: [local] }),
+  };
+  return [
+    { statusId: original.id, post },
+    { statusId: status.id, post: repost },
+  ];
 }
 
 /** Mastodon speaks snake_case; masto's types are camelCase. */

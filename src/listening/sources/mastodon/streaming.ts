@@ -6,7 +6,7 @@ import { createStreamingAPIClient, type mastodon } from 'masto';
 import WebSocket from 'ws';
 import { guardedLookup, toWebSocketUrl, type UrlPolicy, vetStreamUrl } from '../bluesky/guard.ts';
 import type { Sink, SourceDelete, SourcePost } from '../bluesky/sink.ts';
-import { normaliseStatus, type ReblogPolicy } from './status.ts';
+import { type ReblogPolicy, statusPosts } from './status.ts';
 import { type MastodonTimeline, RecentIds } from './timeline.ts';
 
 export interface MastodonStreamOptions extends UrlPolicy {
@@ -84,15 +84,20 @@ export class MastodonStream {
 
   private receive(event: mastodon.streaming.Event): void {
     if (event.event === 'update') {
-      const post = normaliseStatus(event.payload, this.opts.reblogs, this.opts.instance);
-      if (!post || this.seen.has(post.externalId)) return;
-      this.seen.add(post.externalId);
-      this.uris.set(event.payload.id, post.externalId);
-      if (this.uris.size > 50_000) {
-        const first = this.uris.keys().next().value;
-        if (first !== undefined) this.uris.delete(first);
+      // A boost is the original and the repost; undoing the boost deletes the repost, not the original.
+      const fresh = statusPosts(event.payload, this.opts.reblogs, this.opts.instance).filter(
+        ({ post }) => !this.seen.has(post.externalId),
+      );
+      if (fresh.length === 0) return;
+      for (const { statusId, post } of fresh) {
+        this.seen.add(post.externalId);
+        this.uris.set(statusId, post.externalId);
+        if (this.uris.size > 50_000) {
+          const first = this.uris.keys().next().value;
+          if (first !== undefined) this.uris.delete(first);
+        }
+        this.posts.push(post);
       }
-      this.posts.push(post);
     } else if (event.event === 'delete') {
       const uri = this.uris.get(event.payload);
       if (!uri) return;

@@ -7,7 +7,7 @@ import type { UrlPolicy } from '../bluesky/guard.ts';
 import type { Sink, SourcePost } from '../bluesky/sink.ts';
 import type { StreamStateStore } from '../bluesky/state.ts';
 import { readLimited } from '../rss/body.ts';
-import { camelKeys, compareIds, normaliseStatus, type ReblogPolicy } from './status.ts';
+import { camelKeys, compareIds, type ReblogPolicy, statusPosts } from './status.ts';
 
 export type MastodonTimeline =
   | { kind: 'public'; local?: boolean; remote?: boolean }
@@ -178,12 +178,14 @@ export async function pollTimeline(opts: TimelinePollOptions): Promise<TimelineP
   const newest = collected[collected.length - 1]!.id;
   const posts: SourcePost[] = [];
   const inPoll = new Set<string>();
+  // A boost is two posts (the original and the repost); the cursor is the newest status id all the same.
   for (const s of collected) {
-    const p = normaliseStatus(s, opts.reblogs, opts.instance);
-    if (!p || inPoll.has(p.externalId) || opts.seen?.has(p.externalId)) continue;
-    inPoll.add(p.externalId);
-    opts.seen?.add(p.externalId);
-    posts.push(p);
+    for (const { post: p } of statusPosts(s, opts.reblogs, opts.instance)) {
+      if (inPoll.has(p.externalId) || opts.seen?.has(p.externalId)) continue;
+      inPoll.add(p.externalId);
+      opts.seen?.add(p.externalId);
+      posts.push(p);
+    }
   }
   if (posts.length > 0) await opts.sink.write({ posts, deletes: [] });
   await opts.state.save(key, 'mastodon-timeline', {

@@ -48,6 +48,19 @@ export function MentionItem({ mention }: { mention: Mention }) {
         <LanguageBadge lang={mention.lang} />
         <span className="tag">{t(`listen.sources.${mention.source}`)}</span>
         {mention.author && <AuthorLink source={mention.source} author={mention.author} />}
+        {mention.repostOf && (
+          <span className="mention__repost" data-testid="mention-repost">
+            <span aria-hidden="true">↻</span>{' '}
+            {mention.repostOf.author ? (
+              <>
+                {t('listen.mentions.repostOf')}{' '}
+                <AuthorLink source={mention.source} author={mention.repostOf.author} />
+              </>
+            ) : (
+              t('listen.mentions.repost')
+            )}
+          </span>
+        )}
         <time dateTime={mention.at} className="muted">
           {f.dateTime(mention.at)}
         </time>

@@ -32,6 +32,8 @@ export interface Mention {
   sentimentScore: number;
   at: string;
   monitors: { id: string; name: string }[];
+  /** A repost (a Mastodon boost): whose post it reposts, when that post is stored too. */
+  repostOf?: { author: string | null; url: string | null } | null;
 }
 
 export interface MentionPage {
