@@ -111,7 +111,7 @@ export function AuditLog() {
                   className="cell-clip muted"
                   title={entry.details ? JSON.stringify(entry.details) : undefined}
                 >
-                  {detailsText(t, entry.details)}
+                  {detailsText(t, entry.details, entry.action)}
                 </td>
                 <td className="nowrap muted mono">{entry.ip ?? ''}</td>
               </tr>

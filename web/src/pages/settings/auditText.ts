@@ -1,7 +1,7 @@
 // Readable lines for the audit log's free-form `target` and `details`: roles and settings named in the UI's words.
 import type { TFunction } from 'i18next';
 import { isLocale, isRole } from '../../api.ts';
-import { LANGUAGE_NAMES } from '../../i18n/index.ts';
+import { LANGUAGE_NAMES } from '../../i18n/resources.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,7 +47,74 @@ const STRATEGY_PART_NAMES = ['purpose', 'decisions', 'leadership', 'presence', '
 type StrategyPart = (typeof STRATEGY_PART_NAMES)[number];
 const STRATEGY_PARTS = new Set<string>(STRATEGY_PART_NAMES);
 
-export function detailsText(t: TFunction, details: unknown): string {
+const ALERT_EVENT_NAMES = ['opened', 'escalated', 'updated', 'closed'] as const;
+type AlertEvent = (typeof ALERT_EVENT_NAMES)[number];
+const ALERT_EVENTS = new Set<string>(ALERT_EVENT_NAMES);
+const SENSITIVITY_NAMES = ['low', 'normal', 'high'] as const;
+type Sensitivity = (typeof SENSITIVITY_NAMES)[number];
+const SENSITIVITIES = new Set<string>(SENSITIVITY_NAMES);
+
+/** The storm events of an alert rule ("opened, escalated" as recorded, or a list), in the UI's words. */
+function alertEvents(t: TFunction, value: unknown): string | undefined {
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
+  if (!list) return undefined;
+  const events = list.map((e) => String(e).trim()).filter(Boolean);
+  if (!events.every((e) => ALERT_EVENTS.has(e))) return undefined;
+  return events.length
+    ? events.map((e) => t(`settings.audit.alerts.event.${e as AlertEvent}`)).join(', ')
+    : t('settings.audit.alerts.none');
+}
+
+const ALERT_KEYS = [
+  'name',
+  'renamedFrom',
+  'host',
+  'active',
+  'sensitivity',
+  'recipients',
+  'webhooks',
+  'emailOn',
+  'webhookOn',
+];
+const alertOrder = (key: string) => {
+  const i = ALERT_KEYS.indexOf(key);
+  return i < 0 ? ALERT_KEYS.length : i;
+};
+
+/** A detail of an alert rule or webhook change (alerts.*) in the UI's words; undefined when not one of them. */
+function alertDetail(t: TFunction, key: string, value: unknown): string | undefined {
+  switch (key) {
+    case 'name':
+      return typeof value === 'string' ? t('settings.audit.alerts.webhook', { name: value }) : undefined;
+    case 'renamedFrom':
+      return typeof value === 'string' ? t('settings.audit.alerts.renamedFrom', { name: value }) : undefined;
+    case 'host':
+      return typeof value === 'string' ? t('settings.audit.alerts.host', { host: value }) : undefined;
+    case 'active':
+      return typeof value === 'boolean'
+        ? t(`settings.audit.alerts.${value ? 'active' : 'paused'}`)
+        : undefined;
+    case 'sensitivity':
+      return typeof value === 'string' && SENSITIVITIES.has(value)
+        ? t('settings.audit.alerts.sensitivity', {
+            level: t(`settings.audit.alerts.level.${value as Sensitivity}`),
+          })
+        : undefined;
+    case 'recipients':
+    case 'webhooks':
+      return typeof value === 'number' ? t(`settings.audit.alerts.${key}`, { count: value }) : undefined;
+    case 'emailOn':
+    case 'webhookOn': {
+      const events = alertEvents(t, value);
+      return events === undefined ? undefined : t(`settings.audit.alerts.${key}`, { events });
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `action` (e.g. alerts.webhook_updated) says what the details are of: a webhook's name is not the org's. */
+export function detailsText(t: TFunction, details: unknown, action?: string): string {
   if (details === null || details === undefined) return '';
   if (typeof details !== 'object' || Array.isArray(details)) return plain(details);
   const record = details as Record<string, unknown>;
@@ -78,7 +145,16 @@ export function detailsText(t: TFunction, details: unknown): string {
   if (isRole(record.from) && isRole(record.to)) {
     parts.push(`${t(`roles.${record.from}`)} → ${t(`roles.${record.to}`)}`);
   }
-  for (const [key, value] of Object.entries(record)) {
+  const alerts = action?.startsWith('alerts.') ?? false;
+  const entries = Object.entries(record);
+  // Stored as jsonb, details come back in the database's key order: alert details are put in reading order.
+  if (alerts) entries.sort(([a], [b]) => alertOrder(a) - alertOrder(b));
+  for (const [key, value] of entries) {
+    const alert = alerts ? alertDetail(t, key, value) : undefined;
+    if (alert !== undefined) {
+      parts.push(alert);
+      continue;
+    }
     if (value === null || value === undefined || value === '' || key.endsWith('Id') || skip.has(key))
       continue;
     if ((key === 'from' || key === 'to') && isRole(record.from) && isRole(record.to)) continue;

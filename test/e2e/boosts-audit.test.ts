@@ -1,0 +1,116 @@
+// In real Chromium, in Norwegian (bokmål), against a real `stemme start` following a hashtag on a local stand-in
+// for a Mastodon instance (src/listening/sources/mastodon/contract-server.ts) over its streaming API: a boost
+// shows in the mentions as the booster's repost of the original author's post, next to the original. Then the
+// audit log names the alert rule's and the webhook's changes in Norwegian words, with no raw field names.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { account, MastodonTimelineServer } from '../../src/listening/sources/mastodon/contract-server.ts';
+import { until } from '../bluesky-network.ts';
+import { artifactsDir, callFromPage, onboardInBrowser, stemmeInBrowser } from './browser.ts';
+
+const TAG = 'nettnøytralitet';
+const tags = [{ id: '7001', name: TAG, url: `https://fjord.social/tags/${TAG}` }];
+
+describe('browser: Mastodon boosts as reposts, and the audit log of alerts, in bokmål', () => {
+  const mastodon = new MastodonTimelineServer();
+  const env: Record<string, string> = {
+    STEMME_ALLOW_PRIVATE_NETWORKS: 'true',
+    STEMME_MASTODON_STREAMING: 'true',
+  };
+  // Runs before Stemme starts (hooks run in order): Stemme follows this instance.
+  beforeAll(async () => {
+    await mastodon.start();
+    env.STEMME_MASTODON_INSTANCES = mastodon.url;
+  });
+  afterAll(() => mastodon.stop());
+  const stemme = stemmeInBrowser(env);
+
+  it('marks a boost as a repost of the original author, and translates the alert audit entries', async () => {
+    const { server, browser } = stemme();
+    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (err) => failures.push(err.message));
+    await onboardInBrowser(page, server.url);
+    await page.getByTestId('current-org-name').waitFor();
+
+    const monitor = await callFromPage<{ id: string }>(page, 'POST', '/api/monitors', {
+      name: 'Nettnøytralitet',
+      query: `#${TAG}`,
+    });
+    expect(monitor.status).toBe(201);
+    // The streaming job picks the monitor's hashtag up and subscribes.
+    await until(
+      () => mastodon.streamMessages.some((m) => (m as { tag?: string }).tag === TAG),
+      'the hashtag subscription',
+      20_000,
+    );
+    const hans = account('hans', 'chaos.social', 'Hans Müller');
+    const kari = account('kari', 'fjord.social', 'Kari Nordmann');
+    const original = mastodon.publish(
+      hans,
+      `<p>Nettnøytralitet er ikke valgfritt <a href="https://fjord.social/tags/${TAG}" class="mention hashtag" rel="tag">#<span>${TAG}</span></a></p>`,
+      { tags },
+    );
+    mastodon.publish(kari, '', { reblog: original, tags, language: null });
+
+    await page.getByTestId('nav-listen').click();
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.getByTestId('listen-mentions').waitFor();
+          return page.locator('li.mention').count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(2);
+    const reposts = page.getByTestId('mention-repost');
+    expect(await reposts.count()).toBe(1);
+    expect(await reposts.textContent()).toBe('↻ delte innlegget til hans@chaos.social');
+    const repost = page.locator('li.mention', { has: reposts });
+    expect(await repost.getByTestId('author-link').first().textContent()).toBe('kari@fjord.social');
+    expect(await repost.locator('.mention__text').textContent()).toContain(
+      'Nettnøytralitet er ikke valgfritt',
+    );
+    await page.screenshot({ path: path.join(artifactsDir, 'listen-mentions-repost-nb.png'), fullPage: true });
+
+    // Alert rule and webhook changes, then the audit log.
+    const hook = await callFromPage<{ id: string }>(page, 'POST', '/api/alert-webhooks', {
+      name: 'Vakt',
+      url: 'http://127.0.0.1:9/vakt',
+    });
+    expect(hook.status).toBe(201);
+    const rule = await callFromPage(page, 'PUT', `/api/monitors/${monitor.body.id}/alert-rule`, {
+      sensitivity: 'high',
+      emailRecipients: ['astrid@fjellvind.no'],
+      webhookIds: [hook.body.id],
+      emailOn: ['opened', 'escalated'],
+      webhookOn: ['opened', 'updated', 'closed'],
+    });
+    expect(rule.status).toBe(200);
+    const edit = await callFromPage(page, 'PATCH', `/api/alert-webhooks/${hook.body.id}`, {
+      name: 'Kommunikasjonsvakt',
+      active: false,
+    });
+    expect(edit.status).toBe(200);
+    expect(
+      (await callFromPage(page, 'POST', `/api/alert-webhooks/${hook.body.id}/rotate-secret`, {})).status,
+    ).toBe(200);
+    await page.goto(`${server.url}/settings`);
+    const table = page.getByTestId('audit-table');
+    await table.waitFor();
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain(
+      'Følsomhet: høy · 1 e-postmottaker · 1 webhook · E-post ved: start, kraftig vekst · Webhookene får: start, oppdateringer, slutt',
+    );
+    expect(text).toContain('Webhook «Kommunikasjonsvakt» · omdøpt fra «Vakt» · satt på pause');
+    expect(text).toContain('Ny signeringsnøkkel for webhook');
+    expect(text).not.toMatch(/emailOn|webhookOn|sensitivity|renamedFrom|active:/);
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifactsDir, 'settings-audit-alerts-nb.png'), fullPage: true });
+
+    expect(failures).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
