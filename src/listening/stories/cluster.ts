@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/connect.ts';
 import { pgArray } from '../../db/pg-array.ts';
 import { advanceSeq, dropMemory, memoryOf, type OrgMemory, syncMemory } from './memory.ts';
+import { packKeys, packSignature } from './packed.ts';
 import { stories, storyMembers } from './schema.ts';
 import {
   features,
@@ -291,28 +292,18 @@ async function cluster(
   }
   for (let i = 0; i < members.length; i += CHUNK) {
     const part = members.slice(i, i + CHUNK);
-    // members[k] is sorted[k]: its features are feats[k].
-    const keysOf = (j: number) => feats[i + j]!.keys;
-    const keyList = (j: number) => keyLists[i + j]!;
+    // members[k] is sorted[k]: its keys are keyLists[k]. Signature and keys go as base64, decoded once.
     await db.execute(sql`
-      insert into ${storyMembers} (mention_id, org_id, story_id, author_id, minhash, degree, at, keys, kinds)
-      select t.m, ${orgId}::uuid, t.s, t.a, t.h::int[], t.d, t.at, t.k::bigint[], t.kd::int2[]
+      insert into ${storyMembers} (mention_id, org_id, story_id, author_id, minhash, degree, at, keys)
+      select t.m, ${orgId}::uuid, t.s, t.a, decode(t.h, 'base64'), t.d, t.at, decode(t.k, 'base64')
       from unnest(${pgArray(part.map((m) => m.item.mentionId))}::uuid[],
         ${pgArray(part.map((m) => rootOf(m.story)))}::uuid[],
         ${pgArray(part.map((m) => m.item.authorId ?? null))}::uuid[],
-        ${pgArray(part.map((m) => (m.minhash ? `{${m.minhash.join(',')}}` : null)))}::text[],
+        ${pgArray(part.map((m) => (m.minhash ? packSignature(m.minhash).toString('base64') : null)))}::text[],
         ${pgArray(part.map((m) => String(m.degree)))}::int[],
         ${pgArray(part.map((m) => m.item.at.toISOString()))}::timestamptz[],
-        ${pgArray(part.map((_, j) => `{${keyList(j).join(',')}}`))}::text[],
-        ${pgArray(
-          part.map(
-            (_, j) =>
-              `{${keysOf(j)
-                .map((k) => k.kind)
-                .join(',')}}`,
-          ),
-        )}::text[])
-        as t(m, s, a, h, d, at, k, kd)
+        ${pgArray(part.map((_, j) => packKeys(keyLists[i + j]!).toString('base64')))}::text[])
+        as t(m, s, a, h, d, at, k)
       on conflict do nothing`);
   }
   // Members a new mention joined are more central now (this batch's own members included).

@@ -1,12 +1,13 @@
 // The clusterer's memory: per organisation, the recent story members with their keys (LSH bands, links, post
 // references, named entities), so a new mention finds its candidates without a database look-up per key.
-// It is a cache of `story_members` (keys, kinds, minhash, story): loaded on first use for the window the first
+// It is a cache of `story_members` (keys, minhash, story): loaded on first use for the window the first
 // batch needs, topped up from rows other processes stored since (by the members' insertion `seq`, read under
 // the clusterer's per-organisation lock), and bounded in size. Story ids held here are hints: the clusterer
 // reads the current story of every candidate it joins from the database, so merges and deletions made
 // elsewhere are never acted on from a stale copy.
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/connect.ts';
+import { bytesOf, unpackKeys, unpackSignature } from './packed.ts';
 
 /** Most members kept per organisation; beyond it the oldest are forgotten (they stay stored). */
 export const MEMORY_CAP = Number(process.env.STEMME_STORY_MEMORY ?? 200_000);
@@ -149,8 +150,8 @@ export function dropMemory(handle: object, orgId: string): void {
 type MemberRow = {
   mention_id: string;
   story_id: string;
-  minhash: (number | string)[] | null;
-  keys: (number | string)[];
+  minhash: unknown;
+  keys: unknown;
   at: Date | string;
   seq: number | string;
 };
@@ -160,9 +161,9 @@ function addRows(mem: OrgMemory, rows: readonly MemberRow[]): void {
     mem.add(
       r.mention_id,
       r.story_id,
-      r.minhash ? Int32Array.from(r.minhash, Number) : null,
+      r.minhash == null ? null : unpackSignature(bytesOf(r.minhash)),
       new Date(r.at).getTime(),
-      r.keys.map(Number),
+      unpackKeys(bytesOf(r.keys)),
     );
     const seq = Number(r.seq);
     if (seq > mem.lastSeq) mem.lastSeq = seq;

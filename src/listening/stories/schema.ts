@@ -14,7 +14,6 @@ import {
   jsonb,
   pgTable,
   primaryKey,
-  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -22,6 +21,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { mentionOrgId, orgId } from '../../db/columns.ts';
 import { mentions } from '../schema.ts';
+import { keysColumn, signatureColumn } from './packed.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 const mentionId = () =>
@@ -103,18 +103,17 @@ export const storyMembers = pgTable(
      */
     storyId: uuid('story_id').notNull(),
     authorId: uuid('author_id'),
-    /** MinHash signature over word shingles; null when the text is too short to have one. */
-    minhash: integer('minhash').array(),
+    /** MinHash signature over word shingles (packed.ts); null when the text is too short to have one. */
+    minhash: signatureColumn('minhash'),
     /** How many other members it was joined with: the most central one titles the story. */
     degree: integer('degree').notNull().default(0),
     at: ts('at').notNull(),
     /**
-     * The hashed keys candidates are found by (LSH bands, links, post references, named entities) and their
-     * kinds (1 band, 2 link, 3 post reference, 4 named entity), in the same order. The clusterer keeps the
-     * recent ones of each organisation in memory (src/listening/stories/memory.ts) and loads them from here.
+     * The hashed keys candidates are found by (LSH bands, links, post references, named entities), packed
+     * (packed.ts). The clusterer keeps the recent ones of each organisation in memory
+     * (src/listening/stories/memory.ts) and loads them from here.
      */
-    keys: bigint('keys', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
-    kinds: smallint('kinds').array().notNull().default(sql`'{}'::int2[]`),
+    keys: keysColumn('keys').notNull().default(sql`''::bytea`),
     /** Insertion order: a clusterer's memory loads what other processes stored after what it has seen. */
     seq: bigint('seq', { mode: 'number' }).generatedByDefaultAsIdentity(),
   },
