@@ -71,8 +71,10 @@ export function refsOf(orgId: string, mentionId: string, e: EnrichedPost): RefRo
     // A Bluesky quote shows as a link to the quoted post.
     if (k && !own.has(k)) add(k.startsWith('bsky:') ? 'quote' : 'link', k);
   }
+  // A repost carries its original's text: the @handles in it are the original author's mentions, not the
+  // reposter's.
   const self = p.author ? authorHandle(p.author) : '';
-  for (const h of handlesIn(p.text)) if (h !== self) add('mention', `h:${h}`);
+  if (!p.repostOf) for (const h of handlesIn(p.text)) if (h !== self) add('mention', `h:${h}`);
   return [...rows.values()].slice(0, 60);
 }
 

@@ -2,7 +2,9 @@
 // property test: a post and a small edit of it are joined; unrelated posts are not.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { EnrichedPost, IncomingPost } from '../pipeline.ts';
 import { joins } from './cluster.ts';
+import { refsOf } from './index.ts';
 import {
   bandKeys,
   entities,
@@ -174,5 +176,29 @@ describe('the join rule', () => {
         { text: 'Wrong, completely', refs: ['https://bsky.app/profile/kari.example/post/3kq'] },
       ),
     ).toBe(true);
+  });
+});
+
+describe('what a mention points at', () => {
+  const enriched = (post: Partial<IncomingPost>): EnrichedPost => ({
+    post: { id: 'x1', text: '', source: 'mastodon', ...post },
+    lang: 'nb',
+    langConfidence: 1,
+    sentiment: 'neutral',
+    sentimentScore: 0,
+    at: new Date(),
+    monitorIds: [],
+  });
+
+  it("records a post's own @mentions, but not those in a repost's borrowed text", () => {
+    const text = 'Spør @ola@fjord.social om nettleien https://energi.example.no/2026/nettleie';
+    const own = refsOf('org', 'm1', enriched({ author: 'kari@fjord.social', text }));
+    expect(own.filter((r) => r.kind === 'mention').map((r) => r.target)).toEqual(['h:ola@fjord.social']);
+    const repost = refsOf(
+      'org',
+      'm2',
+      enriched({ author: 'per@fjord.social', text, repostOf: 'https://chaos.social/users/hans/statuses/1' }),
+    );
+    expect(repost.map((r) => r.kind).sort()).toEqual(['link', 'repost', 'self']);
   });
 });
