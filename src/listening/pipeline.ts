@@ -395,7 +395,11 @@ interface StoredChunk {
   matches: number;
 }
 
-/** The store stage of a chunk: (matched-only) skip the stored ones, then store mentions and matches. */
+/**
+ * The store stage of a chunk: store mentions and matches. Matched-only batches (the streams) are not looked up
+ * first: the insert skips what is stored, and only when it skipped something (a stream replaying after a
+ * reconnect) are those posts checked for a stories step that never ran.
+ */
 async function storeStage(
   db: Db,
   orgId: string,
@@ -407,22 +411,19 @@ async function storeStage(
   now: Date,
 ): Promise<StoredChunk> {
   if (chunk.length === 0) return { fresh: chunk, inserted: [], matches: 0 };
-  let fresh = chunk;
-  if (opts.matchedOnly) {
-    const posts = chunk.map((e) => e.post);
-    const stored = await storedIds(db, orgId, posts);
-    if (stored.known.size) {
-      fresh = chunk.filter((e) => !stored.known.has(`${e.post.source}\u0000${e.post.id}`));
-      result.duplicates += chunk.length - fresh.length;
-      await repairStories(db, orgId, posts, stored, monitorSet, now, hit);
-    }
-  }
   const inserted: StoredMention[] = [];
-  const r = await store(db, orgId, fresh, inserted);
+  const r = await store(db, orgId, chunk, inserted);
   result.stored += r.stored;
   result.duplicates += r.duplicates;
   result.matches += r.matches;
-  return { fresh, inserted, matches: r.matches };
+  if (opts.matchedOnly && r.duplicates > 0) {
+    // Not inserted now: stored before (or twice in this chunk, when the first copy is among the inserted).
+    const insertedNow = new Set(inserted.map((m) => `${m.e.post.source}\u0000${m.e.post.id}`));
+    const again = chunk.map((e) => e.post).filter((p) => !insertedNow.has(`${p.source}\u0000${p.id}`));
+    if (again.length)
+      await repairStories(db, orgId, again, await storedIds(db, orgId, again), monitorSet, now, hit);
+  }
+  return { fresh: inserted.map((m) => m.e), inserted, matches: r.matches };
 }
 
 /** The stories stage of a chunk: authors, references and story clusters of the mentions stored now. */
