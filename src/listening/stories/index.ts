@@ -63,7 +63,7 @@ export function refsOf(orgId: string, mentionId: string, e: EnrichedPost): RefRo
   if (p.replyTo) add('reply', refKey(p.replyTo));
   if (p.quoteOf) add('quote', refKey(p.quoteOf));
   if (p.repostOf) add('repost', refKey(p.repostOf));
-  const inText = p.text.match(/\bhttps?:\/\/[^\s<>"]+/giu) ?? [];
+  const inText = (/http/i.test(p.text) && p.text.match(/\bhttps?:\/\/[^\s<>"]+/giu)) || [];
   for (const raw of [...(p.links ?? []), ...inText]) {
     const l = raw.replace(/[).,;:!?»”"']+$/u, '');
     if (!storyLink(l)) continue;

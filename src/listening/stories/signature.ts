@@ -52,11 +52,14 @@ const SEEDS: number[] = Array.from({ length: HASHES }, (_, i) =>
 const MULTIPLIERS: number[] = SEEDS.map((s) => (mix(s ^ 0x27d4eb2f) | 1) >>> 0);
 
 const URL_RE = /\bhttps?:\/\/\S+/giu;
+/** Whether a text may hold a link at all: a plain scan, so most texts skip the link expression. */
+const MAY_LINK = /http/i;
+const withoutLinks = (text: string, by: string) => (MAY_LINK.test(text) ? text.replace(URL_RE, by) : text);
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 /** Lower-case words of a text, links left out (they are keys of their own). */
 export function words(text: string): string[] {
-  return text.replace(URL_RE, ' ').toLowerCase().match(WORD_RE) ?? [];
+  return withoutLinks(text, ' ').toLowerCase().match(WORD_RE) ?? [];
 }
 
 /**
@@ -194,7 +197,7 @@ export function entities(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(/(?:^|[^\p{L}\p{N}_@#])([@#])([\p{L}\p{N}_][\p{L}\p{N}_.-]*[\p{L}\p{N}_])/gu))
     out.add(`${m[1]}${m[2]!.toLowerCase()}`);
-  const tokens = text.replace(URL_RE, ' . ').split(/(\s+|[.,;:!?()«»"“”„[\]{}…–—/]+)/u);
+  const tokens = withoutLinks(text, ' . ').split(/(\s+|[.,;:!?()«»"“”„[\]{}…–—/]+)/u);
   let run: string[] = [];
   const flush = () => {
     while (run.length && NOT_NAMES.has(run[0]!.toLowerCase())) run.shift();
@@ -262,7 +265,7 @@ export function features(p: FeatureInput): PostFeatures {
   if (sig) for (const k of bandKeys(sig)) add(k, KIND.band);
   // Shared links, the post's own address and the posts it quotes or answers share one key space: an article
   // and a post linking to it meet, so do a post and its quotes.
-  const inText = text.match(URL_RE) ?? [];
+  const inText = (MAY_LINK.test(text) && text.match(URL_RE)) || [];
   for (const l of [...(p.links ?? []), ...inText]) {
     const link = l.replace(/[).,;:!?»”"']+$/u, '');
     if (!storyLink(link)) continue;
