@@ -263,7 +263,10 @@ export async function store(
           const e = byKey.get(`${row.source}\u0000${row.external_id}`)!;
           r.inserted.push({ id: row.id, e });
           const at = e.at.toISOString();
-          for (const monitorId of e.monitorIds) {
+          for (let k = 0; k < e.monitorIds.length; k++) {
+            const monitorId = e.monitorIds[k]!;
+            // A monitor named twice is stored once (the mention is new, so nothing else can conflict).
+            if (k > 0 && e.monitorIds.indexOf(monitorId) < k) continue;
             monitorIds.push(monitorId);
             mentionIds.push(row.id);
             ats.push(at);
@@ -274,13 +277,13 @@ export async function store(
           const part = (a: string[]) => pgArray(a.slice(j, j + CHUNK * 2));
           // The monitors are the ones just loaded, so their foreign key holds unless one was deleted meanwhile:
           // then the batch is tried again with each monitor looked up, and that monitor's matches are skipped.
+          // No conflict clause: the mentions are new in this transaction, so their matches are too.
           await tx.execute(sql`
             insert into ${mentionMatches} (org_id, monitor_id, mention_id, at, sentiment)
             select ${orgId}::uuid, v.monitor_id, v.mention_id, v.at, v.sentiment
             from unnest(${part(monitorIds)}::uuid[], ${part(mentionIds)}::uuid[], ${part(ats)}::timestamptz[],
               ${part(sentiments)}::text[]) as v(monitor_id, mention_id, at, sentiment)
-            ${guarded ? sql`where exists (select 1 from monitors m where m.id = v.monitor_id)` : sql``}
-            on conflict do nothing`);
+            ${guarded ? sql`where exists (select 1 from monitors m where m.id = v.monitor_id)` : sql``}`);
         }
         r.matches = monitorIds.length;
         return r;
