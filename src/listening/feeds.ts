@@ -1,14 +1,17 @@
 // RSS/Atom feeds an organisation follows: adding one (SSRF-checked; private addresses only where the instance
 // allows them), polling due feeds with conditional GET and per-feed backoff, and handing new items to the pipeline.
-// A feed's failure is recorded on that feed (visible in the UI) and never stops the others.
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../db/connect.ts';
+// A feed's failure is recorded on that feed (visible in the UI) and never stops the others. An article another
+// of the organisation's feeds already stored (a front page and a section feed carrying the same link) is not
+// stored again: one article, one mention.
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { type Db, type DbOrTx, queryRows } from '../db/connect.ts';
+import { pgArray } from '../db/pg-array.ts';
 import { DomainError, fieldError } from '../errors.ts';
 import { checkUrl, type SsrfOptions, UnsafeUrlError } from '../security/ssrf.ts';
 import { recordAudit } from '../team/audit.ts';
 import type { Actor } from '../team/auth.ts';
 import { type IncomingPost, type IngestResult, ingest } from './pipeline.ts';
-import { type FeedRow, feedItemsSeen, feeds } from './schema.ts';
+import { type FeedRow, feedItemsSeen, feeds, mentions } from './schema.ts';
 import {
   DEFAULT_POLL_POLICY,
   type FeedItem,
@@ -18,6 +21,8 @@ import {
   type PollOutcome,
   type PollPolicy,
 } from './sources/rss/index.ts';
+import { mentionRefs } from './stories/schema.ts';
+import { refKey, storyLink } from './stories/signature.ts';
 
 /** Whether feed URLs may point at private addresses: the instance's STEMME_ALLOW_PRIVATE_NETWORKS. */
 export type UrlPolicy = Pick<SsrfOptions, 'allowPrivate' | 'allowedAddresses'>;
@@ -35,6 +40,8 @@ export interface FeedView {
   nextPollAt: string;
   itemCount: number;
   createdAt: string;
+  /** What the poll that returned this view found (only on "poll now"'s answer). */
+  lastPoll?: PollSummary;
 }
 
 export function presentFeed(f: FeedRow): FeedView {
@@ -140,9 +147,24 @@ export interface PollOptions {
 export interface PollReport {
   feedId: string;
   status: 'ok' | 'not_modified' | 'error';
+  /** Items this feed had not delivered before. */
   newItems: number;
+  /**
+   * Of the new items, those not stored because another of the organisation's feeds already stored the same
+   * article (same link, normalised): they count as seen for this feed all the same.
+   */
+  sameArticle: number;
   ingest?: IngestResult;
   error?: string;
+}
+
+/** A poll's outcome as "poll now" answers it. */
+export interface PollSummary {
+  status: PollReport['status'];
+  newItems: number;
+  sameArticle: number;
+  /** New mentions stored. */
+  stored: number;
 }
 
 const SEEN_CHUNK = 500;
@@ -178,6 +200,84 @@ async function unseen(db: DbOrTx, feedId: string, guids: string[]): Promise<Set<
 }
 
 /**
+ * The article an item is, for telling two feeds' copies apart: its link, normalised; none without a link or
+ * with a link to a bare site (some feeds link every item to their homepage).
+ */
+function articleKey(item: FeedItem): string | null {
+  const k = item.url && storyLink(item.url) ? refKey(item.url) : null;
+  return k && !k.includes('\u0000') ? k : null;
+}
+
+/**
+ * Article keys of `keys` the organisation already stored as a mention from a feed other than `feed` (or a
+ * feed since removed): one look-up in the mentions' own addresses (mention_refs, kind 'self').
+ */
+async function storedFromOtherFeeds(db: DbOrTx, feed: FeedRow, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await queryRows<{ target: string }>(
+    db,
+    sql`select distinct r.target
+      from ${mentionRefs} r join ${mentions} m on m.id = r.mention_id
+      where r.org_id = ${feed.orgId} and r.kind = 'self' and r.target = any(${pgArray(keys)}::text[])
+        and m.source = 'rss' and m.feed_id is distinct from ${feed.id}::uuid`,
+  );
+  return new Set(rows.map((r) => r.target));
+}
+
+/**
+ * Per organisation, the take-in step of the polls under way in this process: one at a time, so that of two
+ * feeds polled together carrying the same article, the second sees the first one's mention.
+ */
+const takingIn = new Map<string, Promise<unknown>>();
+
+async function oneAtATime<T>(orgId: string, work: () => Promise<T>): Promise<T> {
+  const run = (takingIn.get(orgId) ?? Promise.resolve()).then(work);
+  const settled = run.catch(() => {});
+  takingIn.set(orgId, settled);
+  try {
+    return await run;
+  } finally {
+    if (takingIn.get(orgId) === settled) takingIn.delete(orgId);
+  }
+}
+
+/**
+ * A fetched feed's items taken in: the ones it has not delivered before, less the articles another feed of
+ * the organisation already stored, through the pipeline; then all of them marked seen for this feed.
+ */
+async function takeIn(
+  db: Db,
+  feed: FeedRow,
+  fetched: FeedItem[],
+): Promise<{ newItems: number; sameArticle: number; result: IngestResult }> {
+  const items = fetched.filter((i) => i.id).map((i) => ({ ...i, id: i.id.slice(0, 1_000) }));
+  const fresh = await unseen(db, feed.id, [...new Set(items.map((i) => i.id))]);
+  const newItems = items.filter((i) => fresh.delete(i.id));
+  const elsewhere = await storedFromOtherFeeds(db, feed, [
+    ...new Set(newItems.map(articleKey).filter((k): k is string => k !== null)),
+  ]);
+  const toStore = newItems.filter((i) => {
+    const k = articleKey(i);
+    return !(k && elsewhere.has(k));
+  });
+  const result = await ingest(
+    db,
+    feed.orgId,
+    toStore.map((i) => itemToPost(feed, i)),
+  );
+  // Marked seen only once stored: a crash in between re-reads the items, and mentions de-duplicate them. The
+  // skipped ones too, or they would be offered again at every poll.
+  for (let i = 0; i < newItems.length; i += SEEN_CHUNK)
+    await db
+      .insert(feedItemsSeen)
+      .values(
+        newItems.slice(i, i + SEEN_CHUNK).map((it) => ({ orgId: feed.orgId, feedId: feed.id, guid: it.id })),
+      )
+      .onConflictDoNothing();
+  return { newItems: newItems.length, sameArticle: newItems.length - toStore.length, result };
+}
+
+/**
  * Polls one feed: conditional GET, new items through the pipeline, then the feed's state (validators,
  * backoff, error) saved. Never throws for the feed's own failure.
  */
@@ -200,35 +300,25 @@ export async function pollFeed(db: Db, feed: FeedRow, opts: PollOptions = {}): P
       };
       patch.lastError = res.message;
       patch.lastErrorKind = res.kind;
-      report = { feedId: feed.id, status: 'error', newItems: 0, error: res.message };
+      report = { feedId: feed.id, status: 'error', newItems: 0, sameArticle: 0, error: res.message };
     } else if (res.status === 'not_modified') {
       outcome = { kind: 'not_modified' };
-      report = { feedId: feed.id, status: 'not_modified', newItems: 0 };
+      report = { feedId: feed.id, status: 'not_modified', newItems: 0, sameArticle: 0 };
     } else {
-      const items = res.items.filter((i) => i.id).map((i) => ({ ...i, id: i.id.slice(0, 1_000) }));
-      const fresh = await unseen(db, feed.id, [...new Set(items.map((i) => i.id))]);
-      const newItems = items.filter((i) => fresh.delete(i.id));
-      const result = await ingest(
-        db,
-        feed.orgId,
-        newItems.map((i) => itemToPost(feed, i)),
-      );
-      // Marked seen only once stored: a crash in between re-reads the items, and mentions de-duplicate them.
-      for (let i = 0; i < newItems.length; i += SEEN_CHUNK)
-        await db
-          .insert(feedItemsSeen)
-          .values(
-            newItems
-              .slice(i, i + SEEN_CHUNK)
-              .map((it) => ({ orgId: feed.orgId, feedId: feed.id, guid: it.id })),
-          )
-          .onConflictDoNothing();
+      const taken = await oneAtATime(feed.orgId, () => takeIn(db, feed, res.items));
+      const result = taken.result;
       outcome = { kind: 'ok' };
       patch.etag = res.etag;
       patch.lastModified = res.lastModified;
       patch.itemCount = feed.itemCount + result.stored;
       if (!feed.title && res.title) patch.title = res.title.slice(0, 500);
-      report = { feedId: feed.id, status: 'ok', newItems: newItems.length, ingest: result };
+      report = {
+        feedId: feed.id,
+        status: 'ok',
+        newItems: taken.newItems,
+        sameArticle: taken.sameArticle,
+        ingest: result,
+      };
     }
   } catch (err) {
     // Anything unexpected (a database hiccup while storing) counts against this feed only.
@@ -236,7 +326,7 @@ export async function pollFeed(db: Db, feed: FeedRow, opts: PollOptions = {}): P
     const message = `Could not take in the feed's items (${err instanceof Error ? err.message : String(err)})`;
     patch.lastError = message;
     patch.lastErrorKind = 'internal';
-    report = { feedId: feed.id, status: 'error', newItems: 0, error: message };
+    report = { feedId: feed.id, status: 'error', newItems: 0, sameArticle: 0, error: message };
   }
   const at = now();
   const next = nextPollAt({ failures: feed.consecutiveFailures }, outcome, at, policy);
@@ -278,7 +368,7 @@ export async function pollDueFeeds(
         );
       } catch (err) {
         // Even saving the feed's state failed (the database went away): report it, go on with the others.
-        reports.push({ feedId: feed.id, status: 'error', newItems: 0, error: String(err) });
+        reports.push({ feedId: feed.id, status: 'error', newItems: 0, sameArticle: 0, error: String(err) });
       }
     }
   };
@@ -286,7 +376,7 @@ export async function pollDueFeeds(
   return reports;
 }
 
-/** Polls one feed now, whatever its schedule ("poll now" in the UI). */
+/** Polls one feed now, whatever its schedule ("poll now" in the UI), and says what the poll found. */
 export async function pollFeedNow(
   db: Db,
   orgId: string,
@@ -294,6 +384,14 @@ export async function pollFeedNow(
   opts: PollOptions = {},
 ): Promise<FeedView> {
   const feed = await feedOf(db, orgId, id);
-  await pollFeed(db, feed, opts);
-  return presentFeed(await feedOf(db, orgId, id));
+  const report = await pollFeed(db, feed, opts);
+  return {
+    ...presentFeed(await feedOf(db, orgId, id)),
+    lastPoll: {
+      status: report.status,
+      newItems: report.newItems,
+      sameArticle: report.sameArticle,
+      stored: report.ingest?.stored ?? 0,
+    },
+  };
 }

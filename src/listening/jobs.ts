@@ -23,7 +23,9 @@ export function listeningJobs(opts: ListeningJobOptions = {}): JobDefinition<unk
       if (reports.length === 0) return;
       const failed = reports.filter((r) => r.status === 'error').length;
       const stored = reports.reduce((n, r) => n + (r.ingest?.stored ?? 0), 0);
-      log.info({ feeds: reports.length, failed, stored }, 'polled due feeds');
+      // Items not stored because another feed of the organisation already stored the same article.
+      const sameArticle = reports.reduce((n, r) => n + r.sameArticle, 0);
+      log.info({ feeds: reports.length, failed, stored, sameArticle }, 'polled due feeds');
     },
   });
   return [pollFeeds as JobDefinition<unknown>];

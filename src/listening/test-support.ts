@@ -9,6 +9,8 @@ export interface ServedFeed {
   body: string | Buffer;
   /** Sent as ETag; a request with a matching If-None-Match gets 304. */
   etag?: string;
+  /** Awaited before answering (e.g. to answer two feeds' requests at the same moment). */
+  before?: () => Promise<void>;
 }
 
 export class FeedServer {
@@ -18,7 +20,7 @@ export class FeedServer {
   url = '';
 
   async start(): Promise<this> {
-    this.#server = http.createServer((req, res) => {
+    this.#server = http.createServer(async (req, res) => {
       const path = (req.url ?? '/').split('?')[0]!;
       const ifNoneMatch = req.headers['if-none-match'];
       this.requests.push({ path, ifNoneMatch });
@@ -27,6 +29,7 @@ export class FeedServer {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
+      await feed.before?.();
       if (feed.etag && ifNoneMatch === feed.etag) {
         res.writeHead(304, { etag: feed.etag }).end();
         return;
@@ -57,7 +60,8 @@ export interface RssItem {
   title: string;
   text: string;
   author?: string;
-  link?: string;
+  /** Defaults to https://feed.example.no/<guid>; null: the item has no link. */
+  link?: string | null;
   published: Date;
 }
 
@@ -73,10 +77,68 @@ export function rss(title: string, language: string, items: RssItem[]): string {
 ${items
   .map(
     (i) => `<item><title>${esc(i.title)}</title><guid isPermaLink="false">${esc(i.guid)}</guid>
-<link>${esc(i.link ?? `https://feed.example.no/${i.guid}`)}</link>
+${i.link === null ? '' : `<link>${esc(i.link ?? `https://feed.example.no/${i.guid}`)}</link>`}
 ${i.author ? `<dc:creator>${esc(i.author)}</dc:creator>` : ''}
 <pubDate>${i.published.toUTCString()}</pubDate><description>${esc(i.text)}</description></item>`,
   )
   .join('\n')}
 </channel></rss>`;
+}
+
+/** The article both of `newspaperFeeds` carry, as the front page links it. */
+export const SHARED_ARTICLE = 'https://www.avis.example.no/nyheter/fjellvind-kutter-prisene';
+export const NO_LINK_ITEM = { title: 'Kort fortalt', text: 'Strømmen er tilbake i hele byen etter natten.' };
+
+/**
+ * A newspaper's front page and business section feeds: the same article under their own GUIDs (the
+ * section's link spelt without www, with a trailing slash and tracking parameters), an article of each
+ * feed's own, an item without a link in both, and in both an item of its own linking only to the homepage.
+ */
+export function newspaperFeeds(now = new Date()): { front: string; section: string } {
+  const ago = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+  const item = (guid: string, link: string | null, title: string, text: string, hours: number): RssItem => ({
+    guid,
+    link,
+    title,
+    text,
+    published: ago(hours),
+  });
+  return {
+    front: rss('Avisa – forsiden', 'nb-NO', [
+      item(
+        'forside-1',
+        SHARED_ARTICLE,
+        'Fjellvind kutter prisene',
+        'Fjellvind kutter strømprisene for alle kunder fra neste måned.',
+        1,
+      ),
+      item(
+        'forside-2',
+        'https://avis.example.no/sport/seier-i-kveld',
+        'Seier i kveld',
+        'Laget vant 3–1 på hjemmebane i kveld.',
+        2,
+      ),
+      item('forside-3', null, NO_LINK_ITEM.title, NO_LINK_ITEM.text, 3),
+      item('forside-4', 'https://avis.example.no/', 'Dagens sitat', '«Strøm er ferskvare.»', 4),
+    ]),
+    section: rss('Avisa – økonomi', 'nb-NO', [
+      item(
+        'okonomi-77',
+        'https://avis.example.no/nyheter/fjellvind-kutter-prisene/?utm_source=rss&utm_medium=okonomi',
+        'Fjellvind kutter prisene',
+        'Strømselskapet Fjellvind senker prisene. Økonomiredaksjonen har regnet på hva det betyr.',
+        1,
+      ),
+      item(
+        'okonomi-78',
+        'https://avis.example.no/okonomi/renten-uendret',
+        'Renten uendret',
+        'Norges Bank holder renten uendret denne gangen.',
+        2,
+      ),
+      item('okonomi-79', null, NO_LINK_ITEM.title, NO_LINK_ITEM.text, 3),
+      item('okonomi-80', 'https://www.avis.example.no/', 'Børsen i dag', 'Oslo Børs steg svakt i dag.', 4),
+    ]),
+  };
 }

@@ -8,7 +8,7 @@ import { errorText } from '../../errors.ts';
 import { useFormat } from '../../format.ts';
 import { useApiData } from '../../useApiData.ts';
 import { useCanWrite } from './parts.tsx';
-import type { Feed } from './types.ts';
+import type { Feed, FeedPoll } from './types.ts';
 
 function AddFeed({ onAdded }: { onAdded: () => void }) {
   const { t } = useTranslation();
@@ -59,13 +59,15 @@ function FeedRow({ feed, canWrite, onChange }: { feed: Feed; canWrite: boolean; 
   const f = useFormat();
   const [busy, setBusy] = useState<'poll' | 'delete' | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // What this browser's last "poll now" found (the list itself does not keep poll results).
+  const [polled, setPolled] = useState<FeedPoll | null>(null);
   const act = async (what: 'poll' | 'delete') => {
     if (what === 'delete' && !window.confirm(t('listen.sourcesPage.deleteConfirm', { url: feed.url })))
       return;
     setBusy(what);
     setError(null);
     try {
-      if (what === 'poll') await api.post(`/api/feeds/${feed.id}/poll`);
+      if (what === 'poll') setPolled((await api.post<Feed>(`/api/feeds/${feed.id}/poll`)).lastPoll ?? null);
       else await api.delete(`/api/feeds/${feed.id}`);
       onChange();
     } catch (err) {
@@ -99,6 +101,16 @@ function FeedRow({ feed, canWrite, onChange }: { feed: Feed; canWrite: boolean; 
       <td className="small">
         <div>{t('listen.sourcesPage.lastPolled', { when: f.dateTime(feed.lastPolledAt) })}</div>
         <div className="muted">{t('listen.sourcesPage.nextPoll', { when: f.dateTime(feed.nextPollAt) })}</div>
+        {polled && polled.status !== 'error' && (
+          <div data-testid="feed-last-poll">
+            {t('listen.sourcesPage.polledNew', { count: polled.newItems })}
+            {polled.sameArticle > 0 && (
+              <div className="muted" data-testid="feed-same-article">
+                {t('listen.sourcesPage.sameArticle', { count: polled.sameArticle })}
+              </div>
+            )}
+          </div>
+        )}
       </td>
       {canWrite && (
         <td className="table__actions">

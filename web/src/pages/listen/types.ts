@@ -53,6 +53,16 @@ export interface Feed {
   lastSuccessAt: string | null;
   nextPollAt: string;
   itemCount: number;
+  /** What the poll found, on "poll now"'s answer only. */
+  lastPoll?: FeedPoll;
+}
+
+/** A poll's outcome: new items, and of them those skipped as an article another feed already stored. */
+export interface FeedPoll {
+  status: 'ok' | 'not_modified' | 'error';
+  newItems: number;
+  sameArticle: number;
+  stored: number;
 }
 
 export type Validation =
