@@ -33,8 +33,7 @@ const FIREHOSE_BATCH = Number(process.env.BENCH_FIREHOSE_BATCH ?? 2_000);
  * (unset).
  */
 const RUN = process.env.BENCH_RUN;
-const runs = (name: 'stored' | 'firehose' | 'selective' | 'sweep') =>
-  RUN === name || (!RUN && name !== 'sweep');
+const runs = (name: 'stored' | 'firehose' | 'selective') => !RUN || RUN === name;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const generator =
@@ -65,9 +64,11 @@ const queries = fs
   .filter(Boolean)
   .filter((q) => validate(q).ok);
 fs.rmSync(dir, { recursive: true, force: true });
-console.log(
-  `data: ${posts.length} posts, ${queries.length} monitors, batches of ${BATCH} (Node ${process.version}, ${os.cpus().length} cores)`,
-);
+// A sweep's points run as child processes of the sweep, which has said this already.
+if (!process.env.BENCH_QUIET)
+  console.log(
+    `data: ${posts.length} posts, ${queries.length} monitors, batches of ${BATCH} (Node ${process.version}, ${os.cpus().length} cores)`,
+  );
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
@@ -142,8 +143,8 @@ function serverCpu(admin: pg.Client, dbName: string) {
 const COMMON_WORD = /^\S+ AND \(\S+ OR \S+\)$/;
 const selective = queries.filter((q) => !COMMON_WORD.test(q));
 const commonWord = queries.filter((q) => COMMON_WORD.test(q));
-/** The sweep's monitor sets: the selective ones plus 0, 2, 4 … of the common-word ones, then all of them. */
-const sweepSets = [0, 2, 4, 8, 16, 32, commonWord.length].map((k) => ({
+/** The sweep's monitor sets: the selective ones plus more and more of the common-word ones, then all of them. */
+const sweepSets = [0, 4, 5, 6, 7, 8, 16, commonWord.length].map((k) => ({
   label: `+${k} common-word`,
   list: [...selective, ...commonWord.slice(0, k)],
 }));
@@ -263,12 +264,13 @@ async function pglite() {
         matchedOnly: true,
         monitorsLabel: `${selective.length} selective monitors`,
       });
-    if (runs('sweep'))
-      for (const set of sweepSets)
-        await whole('pglite    ', database, await seed(database, set.list), undefined, {
-          matchedOnly: true,
-          monitorsLabel: set.label,
-        });
+    if (RUN === 'sweep-point') {
+      const set = sweepSets[Number(process.env.BENCH_SWEEP_POINT)]!;
+      await whole('pglite    ', database, await seed(database, set.list), undefined, {
+        matchedOnly: true,
+        monitorsLabel: set.label,
+      });
+    }
   } finally {
     await database.close();
   }
@@ -296,12 +298,13 @@ async function postgres() {
         matchedOnly: true,
         monitorsLabel: `${selective.length} selective monitors`,
       });
-    if (runs('sweep'))
-      for (const set of sweepSets)
-        await whole('postgres  ', database, await seed(database, set.list), serverCpu(admin, name), {
-          matchedOnly: true,
-          monitorsLabel: set.label,
-        });
+    if (RUN === 'sweep-point') {
+      const set = sweepSets[Number(process.env.BENCH_SWEEP_POINT)]!;
+      await whole('postgres  ', database, await seed(database, set.list), serverCpu(admin, name), {
+        matchedOnly: true,
+        monitorsLabel: set.label,
+      });
+    }
   } finally {
     await database.close();
     await admin.query(`drop database if exists ${name} with (force)`);
@@ -311,8 +314,17 @@ async function postgres() {
 
 // BENCH_DB=pglite or BENCH_DB=postgres runs one of them.
 const only = process.env.BENCH_DB;
-if (only !== 'postgres') await pglite();
-if (only !== 'pglite')
-  await postgres().catch((err: unknown) => {
-    console.log(`postgres   skipped: ${(err as Error).message}`);
-  });
+if (RUN === 'sweep') {
+  // Each point in a process of its own, after the same warm-up: no point profits from an earlier one's.
+  for (let i = 0; i < sweepSets.length; i++)
+    execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, BENCH_RUN: 'sweep-point', BENCH_SWEEP_POINT: String(i), BENCH_QUIET: '1' },
+    });
+} else {
+  if (only !== 'postgres') await pglite();
+  if (only !== 'pglite')
+    await postgres().catch((err: unknown) => {
+      console.log(`postgres   skipped: ${(err as Error).message}`);
+    });
+}
