@@ -63,11 +63,13 @@ describeEachDb('feeds: one article in two feeds is one mention', (get) => {
     expect(await pollNow(front)).toMatchObject({
       status: 'ok',
       itemCount: 4,
+      sameArticleCount: 0,
       lastPoll: { status: 'ok', newItems: 4, sameArticle: 0, stored: 4 },
     });
     expect(await pollNow(section)).toMatchObject({
       status: 'ok',
       itemCount: 3,
+      sameArticleCount: 1,
       lastPoll: { status: 'ok', newItems: 4, sameArticle: 1, stored: 3 },
     });
 
@@ -113,6 +115,14 @@ describeEachDb('feeds: one article in two feeds is one mention', (get) => {
     expect(await titled('Fjellvind kutter prisene')).toHaveLength(1);
     // The front page polled again stores nothing either: its own earlier copy is no reason to skip anything.
     expect((await pollNow(front)).lastPoll).toMatchObject({ newItems: 0, sameArticle: 0, stored: 0 });
+    // The feed list keeps the count, after any poll (scheduled ones too).
+    const list = await admin.get<{ feeds: FeedView[] }>('/api/feeds');
+    expect(list.body.feeds.map((f) => [f.id, f.sameArticleCount]).sort()).toEqual(
+      [
+        [front.id, 0],
+        [section.id, 1],
+      ].sort(),
+    );
   });
 
   it('feeds polled together in one sweep store a shared article once', async () => {

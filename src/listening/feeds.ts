@@ -39,6 +39,8 @@ export interface FeedView {
   lastSuccessAt: string | null;
   nextPollAt: string;
   itemCount: number;
+  /** Items skipped, all told: the same article was already stored from another feed. */
+  sameArticleCount: number;
   createdAt: string;
   /** What the poll that returned this view found (only on "poll now"'s answer). */
   lastPoll?: PollSummary;
@@ -57,6 +59,7 @@ export function presentFeed(f: FeedRow): FeedView {
     lastSuccessAt: f.lastSuccessAt?.toISOString() ?? null,
     nextPollAt: f.nextPollAt.toISOString(),
     itemCount: f.itemCount,
+    sameArticleCount: f.sameArticleCount,
     createdAt: f.createdAt.toISOString(),
   };
 }
@@ -311,6 +314,7 @@ export async function pollFeed(db: Db, feed: FeedRow, opts: PollOptions = {}): P
       patch.etag = res.etag;
       patch.lastModified = res.lastModified;
       patch.itemCount = feed.itemCount + result.stored;
+      if (taken.sameArticle > 0) patch.sameArticleCount = feed.sameArticleCount + taken.sameArticle;
       if (!feed.title && res.title) patch.title = res.title.slice(0, 500);
       report = {
         feedId: feed.id,

@@ -57,6 +57,8 @@ export const feeds = pgTable(
     lastSuccessAt: ts('last_success_at'),
     /** Items taken in over the feed's life. */
     itemCount: integer('item_count').notNull().default(0),
+    /** Items not stored because another of the organisation's feeds had stored the same article. */
+    sameArticleCount: integer('same_article_count').notNull().default(0),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -97,6 +97,11 @@ function FeedRow({ feed, canWrite, onChange }: { feed: Feed; canWrite: boolean; 
       </td>
       <td className="small" data-testid="feed-items">
         {f.number(feed.itemCount)}
+        {feed.sameArticleCount > 0 && (
+          <div className="muted" data-testid="feed-same-article-total">
+            {t('listen.sourcesPage.sameArticleTotal', { count: feed.sameArticleCount })}
+          </div>
+        )}
       </td>
       <td className="small">
         <div>{t('listen.sourcesPage.lastPolled', { when: f.dateTime(feed.lastPolledAt) })}</div>

@@ -53,6 +53,7 @@ export interface Feed {
   lastSuccessAt: string | null;
   nextPollAt: string;
   itemCount: number;
+  sameArticleCount: number;
   /** What the poll found, on "poll now"'s answer only. */
   lastPoll?: FeedPoll;
 }

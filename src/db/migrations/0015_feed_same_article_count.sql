@@ -1,0 +1,1 @@
+ALTER TABLE "feeds" ADD COLUMN "same_article_count" integer DEFAULT 0 NOT NULL;
