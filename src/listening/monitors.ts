@@ -169,7 +169,12 @@ export async function updateMonitor(
       actorId: actor.userId,
       action: 'monitor.updated',
       target: id,
-      details: { name: updated.name, fields: Object.keys(patch).sort() },
+      details: {
+        name: updated.name,
+        fields: Object.keys(patch).sort(),
+        ...(patch.name !== undefined && patch.name !== before.name && { renamedFrom: before.name }),
+        ...(patch.active !== undefined && { active: patch.active }),
+      },
     });
     // Switched back on, or asking for other posts: search Bluesky for what it missed.
     if (
@@ -330,6 +335,11 @@ export interface QueryTest {
   matched: number;
   /** Mentions of the last 7 days looked at. */
   scanned: number;
+  /**
+   * Whether the query is very broad: it matches at least half of a week's stored mentions (of at least
+   * BROAD_MIN_SCANNED). On the live streams such a query stores a large share of everything posted.
+   */
+  broad: boolean;
   /** The newest few that matched. */
   samples: {
     id: string;
@@ -354,7 +364,7 @@ export async function testQuery(
 ): Promise<QueryTest> {
   const compiled = checkQuery(input.query);
   const filter = monitorFilter(input.sources ?? [], input.languages ?? []);
-  const out: QueryTest = { matched: 0, scanned: 0, samples: [] };
+  const out: QueryTest = { matched: 0, scanned: 0, broad: false, samples: [] };
   for await (const page of recentMentions(db, orgId)) {
     out.scanned += page.length;
     for (const m of page) {
@@ -374,5 +384,10 @@ export async function testQuery(
         });
     }
   }
+  out.broad = out.scanned >= BROAD_MIN_SCANNED && out.matched >= out.scanned * BROAD_SHARE;
   return out;
 }
+
+/** Fewer stored mentions than this say too little about how broad a query is. */
+export const BROAD_MIN_SCANNED = 20;
+const BROAD_SHARE = 0.5;

@@ -176,6 +176,11 @@ function EditorForm({ initial }: { initial: Monitor | undefined }) {
             ) : null}
           </p>
         )}
+        {validation?.ok && test?.broad && (
+          <p className="query-broad" data-testid="monitor-test-broad">
+            {t('listen.editor.broad', { share: Math.round((100 * test.matched) / test.scanned) })}
+          </p>
+        )}
         {test && test.samples.length > 0 && validation?.ok && (
           <ul className="query-samples" data-testid="monitor-test-samples">
             {test.samples.map((s) => (

@@ -83,6 +83,8 @@ export type Validation =
 export interface QueryTest {
   matched: number;
   scanned: number;
+  /** At least half of a week's stored mentions matched: a very broad query. */
+  broad: boolean;
   samples: Mention[];
 }
 
