@@ -116,7 +116,7 @@ async function run(label: string, database: Database): Promise<void> {
     sql`select (select count(*)::int from stories where org_id = ${orgId}) as stories,
       (select count(*)::int from stories where org_id = ${orgId} and size > 1) as multi,
       (select max(size)::int from stories where org_id = ${orgId}) as biggest,
-      (select coalesce(sum(cardinality(keys)), 0)::int from story_members where org_id = ${orgId}) as keys`,
+      (select coalesce(sum(length(keys)) / 8, 0)::int from story_members where org_id = ${orgId}) as keys`,
   );
   console.log(
     `${label} store ${((storeMs / posts.length) * 1000).toFixed(0)} µs/post; stories hook ${((hookMs / posts.length) * 1000).toFixed(0)} µs/post (${fmt((posts.length / hookMs) * 1000)} posts/s); ` +
