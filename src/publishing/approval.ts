@@ -10,6 +10,7 @@ import { DomainError } from '../errors.ts';
 import { recordAudit } from '../team/audit.ts';
 import type { Actor } from '../team/auth.ts';
 import { can } from '../team/policy.ts';
+import { postLabel } from './audit.ts';
 import { type PublishingDeps, queueTargets } from './channels.ts';
 import { checkStored, listPosts, lockPost, lockTargets } from './posts.ts';
 import { type PostStage, postComments, posts, publishTargets } from './schema.ts';
@@ -111,7 +112,11 @@ export async function submitPost(
       actorId: actor.userId,
       action: 'post.submit',
       target: postId,
-      details: { stage, ...(hits.length > 0 && { guidelineHits: hits.length }) },
+      details: {
+        post: await postLabel(tx, postId),
+        stage,
+        ...(hits.length > 0 && { guidelineHits: hits.length }),
+      },
     });
   });
 }
@@ -165,7 +170,11 @@ export async function approvePost(
       actorId: actor.userId,
       action: 'post.approve',
       target: postId,
-      details: { ...(own && { self: true }), ...(scheduledAt && { scheduledAt: scheduledAt.toISOString() }) },
+      details: {
+        post: await postLabel(tx, postId),
+        ...(own && { self: true }),
+        ...(scheduledAt && { scheduledAt: scheduledAt.toISOString() }),
+      },
     });
   });
 }
@@ -194,6 +203,7 @@ export async function sendBackPost(db: Db, actor: Actor, postId: string, comment
       actorId: actor.userId,
       action: 'post.send_back',
       target: postId,
+      details: { post: await postLabel(tx, postId) },
     });
   });
 }
@@ -220,6 +230,7 @@ export async function commentOnPost(
       actorId: actor.userId,
       action: 'post.comment',
       target: postId,
+      details: { post: await postLabel(tx, postId) },
     });
     return row!;
   });

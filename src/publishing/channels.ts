@@ -201,7 +201,7 @@ export async function connectChannel(
       actorId: actor.userId,
       action: 'channel.connect',
       target: id,
-      details: { network: kind.id, handle: connection.account.handle },
+      details: { name: created!.name, network: kind.id, handle: connection.account.handle },
     });
     return created!;
   });
@@ -263,7 +263,7 @@ export async function reconnectChannel(
       actorId: actor.userId,
       action: 'channel.reconnect',
       target: row.id,
-      details: { requeued: requeued.length },
+      details: { name: saved!.name, requeued: requeued.length },
     });
     return saved!;
   });
@@ -272,7 +272,7 @@ export async function reconnectChannel(
 
 /** Forgets the credentials; the row stays so published posts keep their history. */
 export async function disconnectChannel(db: Db, actor: Actor, channelId: string): Promise<void> {
-  await getChannelRow(db, actor.orgId, channelId);
+  const row = await getChannelRow(db, actor.orgId, channelId);
   await db.transaction(async (tx) => {
     await tx
       .update(channels)
@@ -289,6 +289,7 @@ export async function disconnectChannel(db: Db, actor: Actor, channelId: string)
       actorId: actor.userId,
       action: 'channel.disconnect',
       target: channelId,
+      details: { name: row.name, handle: row.handle },
     });
   });
 }

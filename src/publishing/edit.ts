@@ -8,6 +8,7 @@ import { NetworkError } from '../networks/types.ts';
 import { recordAudit } from '../team/audit.ts';
 import type { Actor } from '../team/auth.ts';
 import { users } from '../team/schema.ts';
+import { postLabel } from './audit.ts';
 import { kindOf, markReconnectNeeded, openChannel, type PublishingDeps } from './channels.ts';
 import { postRevisions } from './edit-schema.ts';
 import { channels, publishTargets } from './schema.ts';
@@ -131,7 +132,7 @@ export async function editPublishedText(
       actorId: actor.userId,
       action: 'post.edit',
       target: postId,
-      details: { targetId, channel: channel.name, part: part + 1 },
+      details: { post: await postLabel(tx, postId), targetId, channel: channel.name, part: part + 1 },
     });
     return saved!;
   });

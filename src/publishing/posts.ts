@@ -10,6 +10,7 @@ import type { ImageInput, NetworkLimits, Problem, Variant } from '../networks/ty
 import { recordAudit } from '../team/audit.ts';
 import type { Actor } from '../team/auth.ts';
 import { memberships, users } from '../team/schema.ts';
+import { postLabel } from './audit.ts';
 import { type ChannelRow, kindOf, type PublishingDeps, queueTargets } from './channels.ts';
 import {
   type Authorship,
@@ -341,6 +342,7 @@ export async function createPost(
       action: 'post.create',
       target: postId,
       details: {
+        post: await postLabel(tx, postId),
         channels: rows.length,
         stage,
         ...(scheduledAt && { scheduledAt: scheduledAt.toISOString() }),
@@ -645,6 +647,7 @@ export async function updatePost(
       action: contentChanged ? 'post.update' : 'post.reschedule',
       target: postId,
       details: {
+        post: await postLabel(tx, postId),
         fields: fields.join(', '),
         ...(timeChanged && {
           from: post.scheduledAt?.toISOString() ?? null,
@@ -906,6 +909,7 @@ export async function retryTarget(db: Db, actor: Actor, postId: string, targetId
       actorId: actor.userId,
       action: 'post.retry',
       target: targetId,
+      details: { post: await postLabel(tx, postId), channel: target.channelName },
     });
   });
 }

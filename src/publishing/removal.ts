@@ -6,6 +6,7 @@ import { DomainError } from '../errors.ts';
 import { NetworkError } from '../networks/types.ts';
 import { recordAudit } from '../team/audit.ts';
 import type { Actor } from '../team/auth.ts';
+import { postLabel } from './audit.ts';
 import { kindOf, openChannel, type PublishingDeps } from './channels.ts';
 import { getPostRow } from './posts.ts';
 import { channels, posts, publishTargets } from './schema.ts';
@@ -91,7 +92,12 @@ export async function deletePost(
       actorId: actor.userId,
       action: 'post.delete',
       target: postId,
-      details: { cancelled: result.cancelled, deleted: result.deleted, kept: result.kept.length },
+      details: {
+        post: await postLabel(tx, postId),
+        cancelled: result.cancelled,
+        deleted: result.deleted,
+        kept: result.kept.length,
+      },
     });
   });
   return result;

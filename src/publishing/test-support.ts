@@ -30,6 +30,7 @@ export function scriptedSandbox(script: Step[]): NetworkKind & { calls: Step[] }
         check: (v) => real.check(v),
         fetch: (id) => real.fetch(id),
         delete: (p) => real.delete(p),
+        ...(real.edit && { edit: real.edit.bind(real) }),
         findByIdempotencyKey: (k, v) => real.findByIdempotencyKey(k, v),
         async publish(variant, key) {
           const step = script.shift() ?? 'ok';

@@ -84,6 +84,8 @@ export async function removeMember(db: Db, actor: Actor, userId: string, ip: str
       actorId: actor.userId,
       action: 'member.removed',
       target: userId,
+      // As for a role change: the entry names the person after they have left.
+      details: { name: m.name, email: m.email },
       ip,
     });
   });

@@ -111,7 +111,8 @@ export async function importDrill(db: Db, actor: Actor, file: string, input: unk
       actorId: actor.userId,
       action: existing ? 'training.drill_updated' : 'training.drill_imported',
       target: scenario.slug,
-      details: { title: scenario.title.en },
+      // In every language, so the log names the drill in its reader's.
+      details: { title: scenario.title },
     });
     return { slug: scenario.slug, created: !existing };
   });
@@ -125,7 +126,7 @@ export async function deleteDrill(db: Db, actor: Actor, slug: string): Promise<v
     const deleted = await tx
       .delete(trainingDrills)
       .where(and(eq(trainingDrills.orgId, actor.orgId), eq(trainingDrills.slug, slug)))
-      .returning({ id: trainingDrills.id });
+      .returning({ id: trainingDrills.id, scenario: trainingDrills.scenario });
     if (deleted.length === 0)
       throw new DomainError('not_found', 'drill_not_found', `drill: no drill "${slug}"`);
     await recordAudit(tx, {
@@ -133,6 +134,7 @@ export async function deleteDrill(db: Db, actor: Actor, slug: string): Promise<v
       actorId: actor.userId,
       action: 'training.drill_deleted',
       target: slug,
+      details: { title: deleted[0]!.scenario.title },
     });
   });
 }

@@ -1,7 +1,8 @@
 // In real Chromium, in Norwegian (bokmål), against a real `stemme start` following a hashtag on a local stand-in
 // for a Mastodon instance (src/listening/sources/mastodon/contract-server.ts) over its streaming API: a boost
 // shows in the mentions as the booster's repost of the original author's post, next to the original. Then the
-// audit log names the alert rule's and the webhook's changes in Norwegian words, with no raw field names.
+// audit log names the alert rule's and the webhook's changes in Norwegian words, with no raw field names, and
+// their targets by name.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { account, MastodonTimelineServer } from '../../src/listening/sources/mastodon/contract-server.ts';
@@ -97,6 +98,23 @@ describe('browser: Mastodon boosts as reposts, and the audit log of alerts, in b
     expect(
       (await callFromPage(page, 'POST', `/api/alert-webhooks/${hook.body.id}/rotate-secret`, {})).status,
     ).toBe(200);
+    // A channel, a draft and a feed, so the screenshot shows their lines too.
+    const channel = await callFromPage<{ id: string }>(page, 'POST', '/api/channels', {
+      network: 'sandbox',
+      handle: 'fjellvind',
+      name: 'Fjellvind',
+    });
+    expect(channel.status).toBe(201);
+    const draft = await callFromPage(page, 'POST', '/api/posts', {
+      channelIds: [channel.body.id],
+      text: 'Vi er til stede på Arendalsuka hele uken – kom innom standen vår og si hei',
+      intent: 'draft',
+    });
+    expect(draft.status).toBe(201);
+    const feed = await callFromPage<{ id: string }>(page, 'POST', '/api/feeds', {
+      url: 'http://127.0.0.1:9/nyheter/rss.xml',
+    });
+    expect(feed.status).toBe(201);
     await page.goto(`${server.url}/settings`);
     const table = page.getByTestId('audit-table');
     await table.waitFor();
@@ -104,9 +122,24 @@ describe('browser: Mastodon boosts as reposts, and the audit log of alerts, in b
     expect(text).toContain(
       'Følsomhet: høy · 1 e-postmottaker · 1 webhook · E-post ved: start, kraftig vekst · Webhookene får: start, oppdateringer, slutt',
     );
-    expect(text).toContain('Webhook «Kommunikasjonsvakt» · omdøpt fra «Vakt» · satt på pause');
     expect(text).toContain('Ny signeringsnøkkel for webhook');
     expect(text).not.toMatch(/emailOn|webhookOn|sensitivity|renamedFrom|active:/);
+    // The Target column names the webhook and the monitor the rule is for, not a shortened id.
+    const cells = async (hasText: string) =>
+      table.locator('tbody tr', { hasText }).first().locator('td').allTextContents();
+    expect((await cells('omdøpt fra «Vakt»')).slice(3, 5)).toEqual([
+      'Kommunikasjonsvakt',
+      'omdøpt fra «Vakt» · satt på pause',
+    ]);
+    expect((await cells('Følsomhet: høy'))[3]).toBe('Nettnøytralitet');
+    expect((await cells('Overvåking opprettet'))[3]).toBe('Nettnøytralitet');
+    expect(await cells('Kanal koblet til')).toContain('Fjellvind');
+    expect((await cells('Innlegg opprettet')).slice(3, 5)).toEqual([
+      '«Vi er til stede på Arendalsuka hele uken – kom innom…»',
+      'lagret som utkast · på 1 kanal',
+    ]);
+    expect((await cells('Feed lagt til'))[3]).toBe('127.0.0.1:9/nyheter/rss.xml');
+    expect(text).not.toMatch(/[0-9a-f]{8}…/);
     await table.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(artifactsDir, 'settings-audit-alerts-nb.png'), fullPage: true });
 

@@ -3,17 +3,18 @@
 // rendered by the audit log's own detailsText with the bundled translations. Every recorded field must come out
 // in the language's words: a field shown as the raw `key: value` fallback, an i18n key or a raw event or
 // boolean fails, so a field added to these audit entries later fails here until it is translated.
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/databases.ts';
 import { type Client, onboardAdmin, testApp } from '../../../test/http.ts';
+import { translators as loadTranslators } from '../../../test/i18n.ts';
 import { LOCALES } from '../../../web/src/api.ts';
-import { byLocale } from '../../../web/src/i18n/resources.ts';
-import { detailsText } from '../../../web/src/pages/settings/auditText.ts';
+import { detailsText, targetText } from '../../../web/src/pages/settings/auditText.ts';
 import type { App } from '../../http/app.ts';
 
 interface Entry {
   action: string;
+  target: string | null;
   details: Record<string, unknown>;
 }
 
@@ -23,19 +24,10 @@ describeEachDb('audit log lines of alert rules and webhooks', (get) => {
   let app: App;
   let admin: Client;
   let entries: Entry[];
-  const translators = new Map<string, TFunction>();
+  let translators: Map<string, TFunction>;
 
   beforeAll(async () => {
-    const i18n = i18next.createInstance();
-    await i18n.init({
-      resources: Object.fromEntries(Object.entries(byLocale).map(([l, translation]) => [l, { translation }])),
-      lng: 'en',
-      // A key missing in a language shows as the key, not as English.
-      fallbackLng: false,
-      interpolation: { escapeValue: false },
-      initAsync: false,
-    });
-    for (const locale of LOCALES) translators.set(locale, i18n.getFixedT(locale));
+    translators = await loadTranslators();
 
     app = await testApp(get(), { allowPrivateNetworks: true });
     ({ admin } = await onboardAdmin(app));
@@ -83,7 +75,8 @@ describeEachDb('audit log lines of alert rules and webhooks', (get) => {
   });
 
   const lines = (locale: string) =>
-    entries.map((e) => detailsText(translators.get(locale)!, e.details, e.action));
+    entries.map((e) => detailsText(translators.get(locale)!, e, (iso) => iso));
+  const targets = (locale: string) => entries.map((e) => targetText(translators.get(locale)!, e, new Map()));
 
   it('names every field and value of the alert entries in English and Norwegian', () => {
     expect(entries.map((e) => e.action)).toEqual([
@@ -94,21 +87,30 @@ describeEachDb('audit log lines of alert rules and webhooks', (get) => {
       'alerts.webhook_secret_rotated',
       'alerts.webhook_deleted',
     ]);
+    // The Target column names the webhook, or the monitor the rule is for (not an id).
+    expect(targets('en')).toEqual([
+      'Vakt',
+      'Nettnøytralitet',
+      'Nettnøytralitet',
+      'Kommunikasjonsvakt',
+      'Kommunikasjonsvakt',
+      'Kommunikasjonsvakt',
+    ]);
     expect(lines('en')).toEqual([
-      'Webhook “Vakt” · address: 127.0.0.1:9',
+      'address: 127.0.0.1:9',
       'Sensitivity: high · 2 email recipients · 1 webhook · Email on: start, marked growth, end · Webhooks get: start, updates',
       'Sensitivity: low · 1 email recipient · 0 webhooks · Email on: nothing · Webhooks get: start, updates',
-      'Webhook “Kommunikasjonsvakt” · renamed from “Vakt” · address: 127.0.0.1:9 · paused',
-      'Webhook “Kommunikasjonsvakt”',
-      'Webhook “Kommunikasjonsvakt”',
+      'renamed from “Vakt” · address: 127.0.0.1:9 · paused',
+      '',
+      '',
     ]);
     expect(lines('nb')).toEqual([
-      'Webhook «Vakt» · adresse: 127.0.0.1:9',
+      'adresse: 127.0.0.1:9',
       'Følsomhet: høy · 2 e-postmottakere · 1 webhook · E-post ved: start, kraftig vekst, slutt · Webhookene får: start, oppdateringer',
       'Følsomhet: lav · 1 e-postmottaker · 0 webhooks · E-post ved: ingenting · Webhookene får: start, oppdateringer',
-      'Webhook «Kommunikasjonsvakt» · omdøpt fra «Vakt» · adresse: 127.0.0.1:9 · satt på pause',
-      'Webhook «Kommunikasjonsvakt»',
-      'Webhook «Kommunikasjonsvakt»',
+      'omdøpt fra «Vakt» · adresse: 127.0.0.1:9 · satt på pause',
+      '',
+      '',
     ]);
   });
 
@@ -123,7 +125,7 @@ describeEachDb('audit log lines of alert rules and webhooks', (get) => {
       }
       expect(line, action).not.toMatch(/\b(settings|listen|audit)\.[a-z]/);
       expect(line, action).not.toMatch(RAW_VALUES);
-      if (locale !== 'en' && Object.keys(details).some((k) => k !== 'name'))
+      if (locale !== 'en' && Object.keys(details).some((k) => k !== 'name' && k !== 'monitor'))
         expect(line, `${action} in ${locale}`).not.toBe(en[i]);
     });
   });

@@ -203,7 +203,7 @@ export async function putRule(
     webhookOn?: WebhookEvent[] | undefined;
   },
 ) {
-  await monitorOf(db, actor.orgId, monitorId);
+  const monitor = await monitorOf(db, actor.orgId, monitorId);
   const on = <T extends string>(list: T[] | undefined) => (list ? [...new Set(list)] : undefined);
   const emailOn = on(input.emailOn);
   const webhookOn = on(input.webhookOn);
@@ -240,6 +240,8 @@ export async function putRule(
       action: 'alerts.rule_updated',
       target: monitorId,
       details: {
+        // The monitor's name, so the log reads well after it is renamed or deleted.
+        monitor: monitor.name,
         sensitivity: input.sensitivity,
         recipients: emails.length,
         webhooks: hookIds.length,

@@ -34,7 +34,7 @@ export const sandboxRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         actorId: actor.userId,
         action: 'channel.sandbox_revoke',
         target: channel.id,
-        details: { handle: channel.handle },
+        details: { name: channel.name, handle: channel.handle },
       });
       return reply.code(204).send();
     },
