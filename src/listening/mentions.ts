@@ -30,6 +30,7 @@ export interface MentionView {
   source: string;
   externalId: string;
   feedId: string | null;
+  /** Its address; a repost without a page of its own (a Bluesky repost) gives its original's. */
   url: string | null;
   title: string | null;
   text: string;
@@ -43,7 +44,7 @@ export interface MentionView {
   collectedAt: string;
   monitors: { id: string; name: string }[];
   /**
-   * A repost (a Mastodon boost): the post it reposts, with its author and address when that post is stored too
+   * A repost (a Mastodon boost, a Bluesky repost): the post it reposts, with its author and address when that post is stored too
    * (null author when it is not). Null for anything that is not a repost.
    */
   repostOf: { author: string | null; url: string | null } | null;
@@ -158,7 +159,7 @@ export async function listMentions(
       source: r.source,
       externalId: r.externalId,
       feedId: r.feedId,
-      url: r.url,
+      url: r.url ?? reposts.get(r.id)?.url ?? null,
       title: r.title,
       text: r.text,
       author: r.author,

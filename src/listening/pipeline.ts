@@ -11,6 +11,7 @@ import { langCodes } from './query/fields.ts';
 import { type Post, tokenize } from './query/index.ts';
 import { mentionMatches, mentions } from './schema.ts';
 import type { Sink, SourceDelete } from './sources/bluesky/sink.ts';
+import { repostsToIngest } from './sources/reposts.ts';
 import { refreshStories } from './stories/cluster.ts';
 import { afterStored, storiesOfMentions, storyFeatures } from './stories/index.ts';
 import type { PostFeatures } from './stories/signature.ts';
@@ -524,11 +525,16 @@ export async function removeMentions(
   return removed;
 }
 
-/** The pipeline as a live source's Sink (src/listening/sources/bluesky/sink.ts), for one organisation. */
+/**
+ * The pipeline as a live source's Sink (src/listening/sources/bluesky/sink.ts), for one organisation: its posts,
+ * then the reposts of posts the organisation has stored (src/listening/sources/reposts.ts), then deletions.
+ */
 export function pipelineSink(db: Db, orgId: string): Sink {
   return {
     async write(batch) {
       await ingest(db, orgId, batch.posts);
+      const reposts = await repostsToIngest(db, orgId, batch.reposts);
+      if (reposts.length) await ingest(db, orgId, reposts);
       if (batch.deletes.length) await removeMentions(db, orgId, batch.deletes);
     },
   };

@@ -1,8 +1,8 @@
 // Collects what a stream delivers, hands it to the sink in batches (one at a time, in order), and saves the
 // stream's cursor only after the sink has taken the batch. A failed batch stays queued and is retried.
 import type { ActorInfo, ActorResolver } from './actors.ts';
-import { normalisePostRecord, type RawPost } from './record.ts';
-import type { Sink, SourceDelete, SourcePost } from './sink.ts';
+import { normalisePostRecord, normaliseRepostRecord, type RawPost } from './record.ts';
+import type { Sink, SourceDelete, SourcePost, SourceRepost } from './sink.ts';
 import type { StreamStateStore } from './state.ts';
 
 /** What one event (or one page) contributed, and the cursor that is safe once it is delivered. */
@@ -10,6 +10,8 @@ export interface BatchEntry {
   cursor: string;
   /** Bluesky posts whose authors are resolved at flush time. */
   raw?: RawPost[];
+  /** Bluesky repost records, their reposters resolved at flush time like posts' authors. */
+  rawReposts?: RawPost[];
   posts?: SourcePost[];
   deletes?: SourceDelete[];
   /** External ids to remember in the state's `recent` list (for dedup after a rewind), with their time. */
@@ -38,7 +40,7 @@ export class StreamBatcher {
   private tail: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private recent: Array<{ id: string; at: number }> = [];
-  /** Posts and deletions delivered since start. */
+  /** Posts, reposts and deletions delivered since start. */
   delivered = 0;
   /** The last cursor saved. */
   savedCursor: string | null = null;
@@ -62,7 +64,11 @@ export class StreamBatcher {
   /** Queues an entry; when that made a flush due, returns a promise that settles once the flush has run. */
   add(entry: BatchEntry): Promise<void> | undefined {
     this.pending.push(entry);
-    this.size += (entry.raw?.length ?? 0) + (entry.posts?.length ?? 0) + (entry.deletes?.length ?? 0);
+    this.size +=
+      (entry.raw?.length ?? 0) +
+      (entry.rawReposts?.length ?? 0) +
+      (entry.posts?.length ?? 0) +
+      (entry.deletes?.length ?? 0);
     if (this.size >= (this.opts.batchSize ?? 200)) return this.flush();
     this.timer ??= setTimeout(() => {
       this.timer = null;
@@ -88,31 +94,37 @@ export class StreamBatcher {
     this.pending = [];
     this.size = 0;
     try {
-      const raw = entries.flatMap((e) => e.raw ?? []);
+      const raw = entries.flatMap((e) => [...(e.raw ?? []), ...(e.rawReposts ?? [])]);
       let actors = new Map<string, ActorInfo>();
       if (raw.length > 0 && this.opts.actors)
         actors = await this.opts.actors.resolveMany(raw.map((r) => r.did));
       const posts: SourcePost[] = [];
+      const reposts: SourceRepost[] = [];
       for (const e of entries) {
         for (const r of e.raw ?? []) {
           const p = normalisePostRecord(r, actors.get(r.did));
           if (p) posts.push(p);
         }
         posts.push(...(e.posts ?? []));
+        for (const r of e.rawReposts ?? []) {
+          const p = normaliseRepostRecord(r, actors.get(r.did));
+          if (p) reposts.push(p);
+        }
       }
       const deletes = entries.flatMap((e) => e.deletes ?? []);
-      if (posts.length > 0 || deletes.length > 0) await this.opts.sink.write({ posts, deletes });
+      if (posts.length > 0 || deletes.length > 0 || reposts.length > 0)
+        await this.opts.sink.write({ posts, deletes, ...(reposts.length ? { reposts } : {}) });
       const last = entries[entries.length - 1]!;
       const recent = this.updateRecent(entries);
       const eventAt = entries.reduce<Date | undefined>((a, e) => e.eventAt ?? a, undefined);
       await this.opts.state.save(this.opts.key, this.opts.kind, {
         cursor: last.cursor,
-        delivered: posts.length + deletes.length,
+        delivered: posts.length + deletes.length + reposts.length,
         ...(recent ? { recent } : {}),
         ...(eventAt ? { lastEventAt: eventAt } : {}),
       });
       this.savedCursor = last.cursor;
-      this.delivered += posts.length + deletes.length;
+      this.delivered += posts.length + deletes.length + reposts.length;
       this.failures = 0;
     } catch (err) {
       // Put the entries back in front, so order and the cursor stay right, and try again later.

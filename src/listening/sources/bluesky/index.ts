@@ -18,5 +18,5 @@ export {
 export { normalisePostRecord, parsePostUri, postUrl } from './record.ts';
 export { RepoStream, type RepoStreamOptions } from './repos.ts';
 export { backfillSearch, type SearchBackfillOptions, type SearchBackfillResult } from './search.ts';
-export type { Sink, SourceBatch, SourceDelete, SourceName, SourcePost } from './sink.ts';
+export type { Sink, SourceBatch, SourceDelete, SourceName, SourcePost, SourceRepost } from './sink.ts';
 export { type StreamState, StreamStateStore } from './state.ts';

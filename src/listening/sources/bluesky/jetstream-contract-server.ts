@@ -117,18 +117,46 @@ export class JetstreamContractServer {
     return full;
   }
 
-  post(did: string, rkey: string, text: string, extra: Record<string, unknown> = {}): JetstreamEvent {
+  /** A record created in a repo (its $type is the collection). */
+  create(did: string, collection: string, rkey: string, record: Record<string, unknown>): JetstreamEvent {
     return this.emit({
       did,
       kind: 'commit',
       commit: {
         rev: `3l${rkey}`,
         operation: 'create',
-        collection: 'app.bsky.feed.post',
+        collection,
         rkey,
-        record: { $type: 'app.bsky.feed.post', createdAt: new Date().toISOString(), text, ...extra },
+        record: { $type: collection, ...record },
         cid: `bafyrei${rkey}`,
       },
+    });
+  }
+
+  post(did: string, rkey: string, text: string, extra: Record<string, unknown> = {}): JetstreamEvent {
+    return this.create(did, 'app.bsky.feed.post', rkey, {
+      createdAt: new Date().toISOString(),
+      text,
+      ...extra,
+    });
+  }
+
+  /** A repost record ({ subject: { uri, cid }, createdAt }) in the reposter's repo, as Jetstream sends it. */
+  repost(
+    did: string,
+    rkey: string,
+    subject: { uri: string; cid: string },
+    createdAt = new Date().toISOString(),
+  ): JetstreamEvent {
+    return this.create(did, 'app.bsky.feed.repost', rkey, { subject, createdAt });
+  }
+
+  /** A record deleted from its repo (a delete commit carries no record and no cid). */
+  deleteRecord(did: string, collection: string, rkey: string): JetstreamEvent {
+    return this.emit({
+      did,
+      kind: 'commit',
+      commit: { rev: `3ld${rkey}`, operation: 'delete', collection, rkey },
     });
   }
 

@@ -1,5 +1,5 @@
 // CONTRACT TEST: Jetstream against a local server that replays Jetstream's documented event shapes (commit /
-// identity / account, create / delete, time_us cursors). No Jetstream server runs from npm, so this checks that
+// identity / account, create / delete of posts and reposts, time_us cursors). No Jetstream server runs from npm, so this checks that
 // we speak the protocol as documented — the exact subscribe requests, rewinding the cursor on reconnect and
 // restart, deduplicating the replay by URI — not that a real Jetstream behaves like the stand-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,13 +49,16 @@ function jetstream(sink: CollectingSink, key: string) {
 const uri = (did: string, rkey: string) => `at://${did}/app.bsky.feed.post/${rkey}`;
 
 describe('Jetstream contract test (local server replaying documented events)', () => {
-  it('subscribes to posts only, normalises creates, turns deletes into tombstones, follows identity events', async () => {
+  it('subscribes to posts and reposts only, normalises creates, turns deletes into tombstones, follows identity events', async () => {
     const sink = new CollectingSink();
     const s = jetstream(sink, 'shapes');
     await s.start();
     try {
       await until(() => server.requests.length === 1 && s.connections === 1, 'the subscription');
-      expect([...server.requests[0]!.entries()]).toEqual([['wantedCollections', 'app.bsky.feed.post']]);
+      expect([...server.requests[0]!.entries()]).toEqual([
+        ['wantedCollections', 'app.bsky.feed.post'],
+        ['wantedCollections', 'app.bsky.feed.repost'],
+      ]);
 
       const now = new Date().toISOString();
       server.emit({
@@ -179,7 +182,7 @@ describe('Jetstream contract test (local server replaying documented events)', (
       await until(() => created.every((u) => sink.has(u)), 'the posts written while disconnected');
       const reconnect = server.requests.at(-1)!;
       expect(server.requests.length).toBeGreaterThan(firstRequest + 1);
-      expect(reconnect.getAll('wantedCollections')).toEqual(['app.bsky.feed.post']);
+      expect(reconnect.getAll('wantedCollections')).toEqual(['app.bsky.feed.post', 'app.bsky.feed.repost']);
       expect(Number(reconnect.get('cursor'))).toBe(lastBeforeDrop - 5_000_000);
 
       await s.stop();
@@ -200,6 +203,74 @@ describe('Jetstream contract test (local server replaying documented events)', (
     const counts = sink.counts();
     for (const u of created) expect(counts.get(u), u).toBe(1);
     expect([...counts.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+  });
+
+  it('hands on repost records as reposts (reposter resolved, subject, time) and their deletes as tombstones, once each across a restart', async () => {
+    const sink = new CollectingSink();
+    const state = new StreamStateStore(database.db);
+    let s = jetstream(sink, 'reposts');
+    await s.start();
+    const repostUri = (did: string, rkey: string) => `at://${did}/app.bsky.feed.repost/${rkey}`;
+    try {
+      await until(() => s.connections === 1, 'the subscription');
+      server.post(ALICE, '3lorig', 'Nkom varsler tilsyn med nettnøytraliteten');
+      const subject = { uri: uri(ALICE, '3lorig'), cid: 'bafyrei3lorig' };
+      server.repost(BOB, '3lrp1', subject, '2025-11-24T10:00:00.000Z');
+      // A repost of something that is not a post (a feed generator) is no repost of a post.
+      server.repost(BOB, '3lrp2', {
+        uri: `at://${ALICE}/app.bsky.feed.generator/nyheter`,
+        cid: 'bafyreigen',
+      });
+      // A repost record dated in the future falls back to when it was seen, as a post's does.
+      const future = server.repost(ALICE, '3lrp3', subject, '2099-01-01T00:00:00.000Z');
+      server.deleteRecord(BOB, 'app.bsky.feed.repost', '3lrp1');
+
+      await until(
+        () => sink.reposts.length === 2 && sink.deletes.length === 1,
+        'two reposts and a tombstone',
+      );
+      expect(sink.reposts).toEqual([
+        {
+          source: 'bluesky',
+          externalId: repostUri(BOB, '3lrp1'),
+          by: 'bob.example',
+          subject: subject.uri,
+          at: new Date('2025-11-24T10:00:00.000Z'),
+        },
+        {
+          source: 'bluesky',
+          externalId: repostUri(ALICE, '3lrp3'),
+          by: expect.stringMatching(/^alice\./),
+          subject: subject.uri,
+          at: new Date(Math.floor(future.time_us / 1000)),
+        },
+      ]);
+      expect(sink.deletes).toEqual([
+        { source: 'bluesky', externalId: repostUri(BOB, '3lrp1'), deletedAt: expect.any(Date) },
+      ]);
+      // Reposts are not posts.
+      expect(sink.posts.map((p) => p.externalId)).toEqual([uri(ALICE, '3lorig')]);
+
+      // A restart rewinds over all of it: nothing comes out twice.
+      await s.stop();
+      s = jetstream(sink, 'reposts');
+      await s.start();
+      server.repost(BOB, '3lrp4', subject);
+      await until(() => sink.reposts.length === 3, 'the repost after the restart');
+      await s.drain();
+    } finally {
+      await s.stop();
+    }
+    expect(sink.reposts.map((r) => r.externalId)).toEqual([
+      repostUri(BOB, '3lrp1'),
+      repostUri(ALICE, '3lrp3'),
+      repostUri(BOB, '3lrp4'),
+    ]);
+    // (The rewind also reaches the earlier tests' events, new to this stream: a post's tombstone among them.)
+    const deleted = sink.deletes.map((d) => d.externalId);
+    expect(deleted.filter((d) => d.includes('/app.bsky.feed.repost/'))).toEqual([repostUri(BOB, '3lrp1')]);
+    expect(new Set(deleted).size).toBe(deleted.length);
+    expect(Number((await state.load('reposts'))?.cursor)).toBe(server.log.at(-1)!.time_us);
   });
 
   it('refuses a loopback Jetstream address unless private networks are allowed, and non-WebSocket schemes', async () => {

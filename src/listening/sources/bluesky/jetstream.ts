@@ -1,12 +1,13 @@
-// Jetstream's JSON stream (wss://<host>/subscribe?wantedCollections=app.bsky.feed.post&cursor=<time_us>): the
-// firehose without CBOR or signatures. Post creates become SourcePosts, deletes tombstones, identity events
-// refresh the author's handle. On reconnect (and restart) the stream rewinds a few seconds before the last event,
+// Jetstream's JSON stream (wss://<host>/subscribe?wantedCollections=app.bsky.feed.post&wantedCollections=
+// app.bsky.feed.repost&cursor=<time_us>): the firehose without CBOR or signatures. Post creates become
+// SourcePosts, repost creates SourceReposts, deletes of either tombstones, identity events refresh the author's
+// handle. On reconnect (and restart) the stream rewinds a few seconds before the last event,
 // as Jetstream recommends, and drops what it already delivered by URI.
 import WebSocket from 'ws';
 import { ActorResolver } from './actors.ts';
 import { type BatchEntry, parseRecent, StreamBatcher } from './batcher.ts';
 import { guardedLookup, type UrlPolicy, vetStreamUrl } from './guard.ts';
-import { POST_COLLECTION, postUri } from './record.ts';
+import { POST_COLLECTION, postUri, REPOST_COLLECTION, repostUri } from './record.ts';
 import type { Sink } from './sink.ts';
 import type { StreamStateStore } from './state.ts';
 
@@ -95,6 +96,7 @@ export class JetstreamStream {
     const u = new URL(this.base);
     u.searchParams.delete('wantedCollections');
     u.searchParams.append('wantedCollections', POST_COLLECTION);
+    u.searchParams.append('wantedCollections', REPOST_COLLECTION);
     for (const did of this.opts.wantedDids ?? []) u.searchParams.append('wantedDids', did);
     if (this.lastReceived !== undefined)
       u.searchParams.set('cursor', String(Math.max(0, this.lastReceived - this.rewindUs)));
@@ -156,6 +158,7 @@ export class JetstreamStream {
       cursor: String(this.lastReceived),
       eventAt: at,
       raw: [],
+      rawReposts: [],
       deletes: [],
       recent: [],
     };
@@ -163,18 +166,25 @@ export class JetstreamStream {
       const handle = evt.identity.handle;
       if (typeof handle === 'string' && handle) this.actors.remember(did, { handle });
       else this.actors.forget(did);
-    } else if (evt.kind === 'commit' && isObj(evt.commit) && evt.commit.collection === POST_COLLECTION) {
+    } else if (
+      evt.kind === 'commit' &&
+      isObj(evt.commit) &&
+      (evt.commit.collection === POST_COLLECTION || evt.commit.collection === REPOST_COLLECTION)
+    ) {
       const c = evt.commit;
+      const repost = c.collection === REPOST_COLLECTION;
       const rkey = typeof c.rkey === 'string' ? c.rkey : '';
       const op = c.operation;
       if (rkey && (op === 'create' || op === 'delete')) {
-        const uri = postUri(did, rkey);
+        const uri = (repost ? repostUri : postUri)(did, rkey);
         const key = `${op} ${uri}`;
         if (!this.seen.has(key)) {
           this.seen.set(key, timeUs);
           entry.recent?.push({ id: key, at: timeUs });
-          if (op === 'create') entry.raw?.push({ did, rkey, record: c.record, seenAt: at });
-          else entry.deletes?.push({ source: 'bluesky', externalId: uri, deletedAt: at });
+          const raw = { did, rkey, record: c.record, seenAt: at };
+          if (op === 'delete') entry.deletes?.push({ source: 'bluesky', externalId: uri, deletedAt: at });
+          else if (repost) entry.rawReposts?.push(raw);
+          else entry.raw?.push(raw);
         }
       }
     }

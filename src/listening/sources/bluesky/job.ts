@@ -19,6 +19,7 @@ import { parse, requiredKeys } from '../../query/index.ts';
 import { mentions, monitors } from '../../schema.ts';
 import { MastodonStream } from '../mastodon/streaming.ts';
 import { pollTimeline, RecentIds, streamingUrlOf } from '../mastodon/timeline.ts';
+import { repostsOfStored, repostsToIngest } from '../reposts.ts';
 import { ActorResolver } from './actors.ts';
 import { guardedFetch, type UrlPolicy } from './guard.ts';
 import { JetstreamStream } from './jetstream.ts';
@@ -89,7 +90,8 @@ export interface FanOutResult {
 
 /**
  * The pipeline as the Sink of a global stream: per organisation listening to the source, the posts some
- * monitor matches are stored (language, sentiment, matches as the pipeline does them); deletions are removed.
+ * monitor matches are stored (language, sentiment, matches as the pipeline does them), then the reposts of
+ * posts it has stored (src/listening/sources/reposts.ts); deletions are removed.
  */
 export function fanOutSink(db: Db, source: SourceName, onBatch?: (r: FanOutResult) => void): Sink {
   return {
@@ -102,6 +104,12 @@ export function fanOutSink(db: Db, source: SourceName, onBatch?: (r: FanOutResul
         // and sentiment are worked out once, for the first org whose monitors match it.
         if (batch.posts.length)
           result.stored += (await ingest(db, orgId, batch.posts, { now, matchedOnly: true })).stored;
+      }
+      // After the posts, so a repost of a post in this same batch finds it; one look-up for every org.
+      const reposts = batch.reposts?.length ? await repostsOfStored(db, orgs, batch.reposts) : null;
+      for (const orgId of orgs) {
+        const kept = reposts?.get(orgId);
+        if (kept) result.stored += (await ingest(db, orgId, kept, { now, matchedOnly: true })).stored;
         if (batch.deletes.length) result.removed += await removeMentions(db, orgId, batch.deletes);
       }
       onBatch?.(result);
@@ -157,6 +165,8 @@ export function matchedOnlySink(db: Db, orgId: string): Sink {
   return {
     async write(batch) {
       if (batch.posts.length) await ingest(db, orgId, batch.posts, { matchedOnly: true });
+      const reposts = await repostsToIngest(db, orgId, batch.reposts);
+      if (reposts.length) await ingest(db, orgId, reposts, { matchedOnly: true });
     },
   };
 }

@@ -1,9 +1,11 @@
 // An app.bsky.feed.post record, as the repo stream, Jetstream or search delivers it, turned into a SourcePost:
-// facets give links, mentions and hashtags; embeds give the linked page and the quoted post.
+// facets give links, mentions and hashtags; embeds give the linked page and the quoted post. An
+// app.bsky.feed.repost record becomes a SourceRepost (who reposted which post, when).
 import type { ActorInfo } from './actors.ts';
-import type { SourcePost } from './sink.ts';
+import type { SourcePost, SourceRepost } from './sink.ts';
 
 export const POST_COLLECTION = 'app.bsky.feed.post';
+export const REPOST_COLLECTION = 'app.bsky.feed.repost';
 
 /** A raw post before its author is resolved. */
 export interface RawPost {
@@ -20,6 +22,10 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 
 export function postUri(did: string, rkey: string): string {
   return `at://${did}/${POST_COLLECTION}/${rkey}`;
+}
+
+export function repostUri(did: string, rkey: string): string {
+  return `at://${did}/${REPOST_COLLECTION}/${rkey}`;
 }
 
 /** The bsky.app address of a post: by handle when we know it, else by DID (bsky.app accepts both). */
@@ -125,6 +131,21 @@ export function normalisePostRecord(raw: RawPost, actor: ActorInfo | undefined):
     // What it answers or quotes (at:// URIs): stories and influence count engagement from these.
     replyTo: isObj(r.reply) && isObj(r.reply.parent) ? (str(r.reply.parent.uri) ?? null) : null,
     quoteOf: quotedUri(r.embed),
+  };
+}
+
+/** Null when the record is not a repost of a post ({ subject: { uri, cid }, createdAt }). */
+export function normaliseRepostRecord(raw: RawPost, actor: ActorInfo | undefined): SourceRepost | null {
+  const r = raw.record;
+  if (!isObj(r) || !isObj(r.subject)) return null;
+  const subject = str(r.subject.uri) ?? '';
+  if (!parsePostUri(subject)) return null;
+  return {
+    source: 'bluesky',
+    externalId: repostUri(raw.did, raw.rkey),
+    by: actor?.handle ?? raw.did,
+    subject,
+    at: publishedAt(r.createdAt, raw.seenAt),
   };
 }
 

@@ -1,12 +1,12 @@
 // The repo event stream (com.atproto.sync.subscribeRepos) of a PDS or relay, through @atproto/sync's Firehose:
 // commits are decoded (and their signatures checked against the author's DID key unless turned off), post
-// creates become SourcePosts, post deletes become tombstones. The cursor (seq) is saved after the sink has taken
+// creates become SourcePosts, repost creates SourceReposts, and deletes of either become tombstones. The cursor (seq) is saved after the sink has taken
 // the batch, and a reconnect asks for everything after the last event received, so nothing is lost or repeated.
 import { type Event, Firehose, type FirehoseOptions } from '@atproto/sync';
 import { ActorResolver } from './actors.ts';
 import { type BatchEntry, StreamBatcher } from './batcher.ts';
 import { guardedLookup, toWebSocketUrl, type UrlPolicy, vetStreamUrl } from './guard.ts';
-import { POST_COLLECTION, postUri, type RawPost } from './record.ts';
+import { POST_COLLECTION, postUri, type RawPost, REPOST_COLLECTION, repostUri } from './record.ts';
 import type { Sink } from './sink.ts';
 import type { StreamStateStore } from './state.ts';
 
@@ -96,7 +96,7 @@ export class RepoStream {
       const firehose = new Firehose({
         service,
         idResolver: this.actors.idResolver,
-        filterCollections: [POST_COLLECTION],
+        filterCollections: [POST_COLLECTION, REPOST_COLLECTION],
         excludeSync: true,
         unauthenticatedCommits: this.opts.verify === false,
         unauthenticatedHandles: true,
@@ -155,7 +155,7 @@ export class RepoStream {
     }
     this.chain = this.chain.then(async () => {
       try {
-        this.staging = { cursor: String(seq), raw: [], deletes: [] };
+        this.staging = { cursor: String(seq), raw: [], rawReposts: [], deletes: [] };
         await handler();
         const entry = this.staging;
         this.staging = null;
@@ -176,14 +176,16 @@ export class RepoStream {
       return;
     }
     if (evt.event !== 'create' && evt.event !== 'delete') return;
-    if (evt.collection !== POST_COLLECTION) return;
+    const repost = evt.collection === REPOST_COLLECTION;
+    if (!repost && evt.collection !== POST_COLLECTION) return;
     if (evt.event === 'create') {
       const raw: RawPost = { did: evt.did, rkey: evt.rkey, record: evt.record, seenAt: new Date(evt.time) };
-      entry.raw?.push(raw);
+      if (repost) entry.rawReposts?.push(raw);
+      else entry.raw?.push(raw);
     } else {
       entry.deletes?.push({
         source: 'bluesky',
-        externalId: postUri(evt.did, evt.rkey),
+        externalId: (repost ? repostUri : postUri)(evt.did, evt.rkey),
         deletedAt: new Date(evt.time),
       });
     }

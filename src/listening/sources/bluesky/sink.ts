@@ -36,9 +36,27 @@ export interface SourceDelete {
   deletedAt: Date;
 }
 
+/**
+ * A repost that carries no post of its own (a Bluesky app.bsky.feed.repost record): who reposted what, when.
+ * It has no text, so the sink judges it by the original, and only keeps it when the original is stored
+ * (src/listening/sources/reposts.ts). Deleting it is a SourceDelete of its externalId.
+ */
+export interface SourceRepost {
+  source: SourceName;
+  /** The repost's own identity (Bluesky: the at:// URI of the repost record). */
+  externalId: string;
+  /** Who reposted: their handle when known, else their DID. */
+  by: string;
+  /** The reposted post, as the source names it (Bluesky: its at:// URI). */
+  subject: string;
+  at: Date;
+}
+
 export interface SourceBatch {
   posts: SourcePost[];
   deletes: SourceDelete[];
+  /** Reposts without text of their own; sources that have none leave this out. */
+  reposts?: SourceRepost[];
 }
 
 /**

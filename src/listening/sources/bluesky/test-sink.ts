@@ -1,5 +1,5 @@
 // A Sink for tests: keeps every batch, can be told to fail, and counts how often each post arrived.
-import type { Sink, SourceBatch, SourceDelete, SourcePost } from './sink.ts';
+import type { Sink, SourceBatch, SourceDelete, SourcePost, SourceRepost } from './sink.ts';
 
 export class CollectingSink implements Sink {
   readonly batches: SourceBatch[] = [];
@@ -24,6 +24,10 @@ export class CollectingSink implements Sink {
 
   get deletes(): SourceDelete[] {
     return this.batches.flatMap((b) => b.deletes);
+  }
+
+  get reposts(): SourceRepost[] {
+    return this.batches.flatMap((b) => b.reposts ?? []);
   }
 
   /** How many times each external id was delivered. */

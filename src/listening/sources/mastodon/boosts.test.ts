@@ -7,19 +7,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../../../test/databases.ts';
 import { type Client, onboardAdmin, testApp } from '../../../../test/http.ts';
 import type { App } from '../../../http/app.ts';
-import { computeInfluence } from '../../influence/compute.ts';
+import { partCount, scoredAuthor } from '../../influence/test-support.ts';
 import { pipelineSink } from '../../pipeline.ts';
 import { StreamStateStore } from '../bluesky/state.ts';
 import { account, MastodonTimelineServer } from './contract-server.ts';
 import { pollTimeline } from './timeline.ts';
 
-interface AuthorView {
-  id: string;
-  handle: string;
-  score: number;
-  engagers: number;
-  parts: { key: string; count: number; points: number }[];
-}
 interface StoryView {
   id: string;
   size: number;
@@ -69,12 +62,7 @@ describeEachDb('Mastodon boosts in stories and influence', (get) => {
     await server?.stop();
   });
 
-  const author = async (handle: string) => {
-    await computeInfluence(get().db, orgId);
-    const list = await admin.get<{ authors: AuthorView[] }>('/api/authors');
-    return list.body.authors.find((a) => a.handle === handle);
-  };
-  const part = (a: AuthorView | undefined, key: string) => a?.parts.find((p) => p.key === key)?.count ?? 0;
+  const author = (handle: string) => scoredAuthor(get().db, admin, orgId, handle);
 
   it("a boost by another author is their repost: in the original's story, and a repost edge for the original's author", async () => {
     const original = server.publish(
@@ -90,14 +78,14 @@ describeEachDb('Mastodon boosts in stories and influence', (get) => {
     await poll();
     const before = await author('hans@chaos.social');
     expect(before).toBeDefined();
-    expect(part(before, 'reposts')).toBe(0);
+    expect(partCount(before, 'reposts')).toBe(0);
 
     const boost = server.publish(kari, '', { reblog: original, language: null });
     const own = server.publish(hans, '', { reblog: original, language: null });
     await poll();
 
     const after = await author('hans@chaos.social');
-    expect(part(after, 'reposts')).toBe(1);
+    expect(partCount(after, 'reposts')).toBe(1);
     expect(after!.engagers).toBe(before!.engagers + 1);
     expect(after!.score).toBeGreaterThan(before!.score);
     const detail = await admin.get<{ engagedBy: { display: string; kinds: string[] }[] }>(
