@@ -1,11 +1,11 @@
 // Reading mentions: the stream with filters (monitor, source, language, sentiment, time, author, text), paged
 // newest first by a keyset cursor, and per-monitor volume and sentiment counts by hour or day in the
 // organisation's time zone, gaps filled with zeros so charts need no arithmetic.
-import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../db/connect.ts';
 import { pgArray } from '../db/pg-array.ts';
 import { fieldError } from '../errors.ts';
-import { orgs } from '../team/schema.ts';
+import { orgs, users } from '../team/schema.ts';
 import { monitorOf } from './monitors.ts';
 import { mentionMatches, mentions, monitors } from './schema.ts';
 
@@ -40,6 +40,10 @@ export interface MentionView {
   langConfidence: number;
   sentiment: Sentiment;
   sentimentScore: number;
+  /** The person who set the sentiment by hand, null while it is the lexicon's (or their account is gone). */
+  sentimentSetBy: { id: string; name: string } | null;
+  /** When a person set it; null while it is the lexicon's. */
+  sentimentSetAt: string | null;
   at: string;
   collectedAt: string;
   monitors: { id: string; name: string }[];
@@ -130,8 +134,9 @@ export async function listMentions(
     where.push(or(lt(mentions.at, c.at), and(eq(mentions.at, c.at), lt(mentions.id, c.id))));
   }
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(mentions), setByName: users.name })
     .from(mentions)
+    .leftJoin(users, eq(users.id, mentions.sentimentSetBy))
     .where(and(...where))
     .orderBy(desc(mentions.at), desc(mentions.id))
     .limit(limit + 1);
@@ -168,6 +173,8 @@ export async function listMentions(
       langConfidence: r.langConfidence,
       sentiment: r.sentiment,
       sentimentScore: r.sentimentScore,
+      sentimentSetBy: r.sentimentSetBy ? { id: r.sentimentSetBy, name: r.setByName ?? '' } : null,
+      sentimentSetAt: r.sentimentSetAt?.toISOString() ?? null,
       at: r.at.toISOString(),
       collectedAt: r.collectedAt.toISOString(),
       monitors: byMention.get(r.id) ?? [],

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Database } from '../db/connect.ts';
 import { actorOf } from '../http/guard.ts';
 import { addFeed, deleteFeed, listFeeds, type PollOptions, pollFeedNow, type UrlPolicy } from './feeds.ts';
+import { setMentionSentiment } from './mention-sentiment.ts';
 import { listMentions, monitorStats, SENTIMENTS } from './mentions.ts';
 import {
   createMonitor,
@@ -190,6 +191,24 @@ export const listeningRoutes: FastifyPluginAsyncZod<{
         limit: q.limit,
       });
     },
+  );
+
+  app.patch(
+    '/api/mentions/:mentionId',
+    {
+      config: { access: 'content.write' },
+      schema: {
+        ...tag,
+        description:
+          'Sets a mention’s sentiment by hand. It counts everywhere (monitor charts, stories, storms) and the pipeline never overwrites it.',
+        params: z.object({ mentionId: uuid }),
+        body: z.object({
+          sentiment: z.enum(SENTIMENTS, { message: `must be one of ${SENTIMENTS.join(', ')}` }),
+        }),
+      },
+    },
+    async (request) =>
+      setMentionSentiment(db, actorOf(request), request.params.mentionId, request.body.sentiment),
   );
 
   app.get('/api/feeds', { config: { access: 'org.read' }, schema: tag }, async (request) => ({

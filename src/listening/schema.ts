@@ -100,6 +100,10 @@ export const mentions = pgTable(
     langConfidence: doublePrecision('lang_confidence').notNull().default(0),
     sentiment: text('sentiment').$type<'positive' | 'negative' | 'neutral'>().notNull(),
     sentimentScore: doublePrecision('sentiment_score').notNull().default(0),
+    /** Who set the sentiment by hand (PATCH /api/mentions/:id); null while it is the lexicon's. Never overwritten by the pipeline. */
+    sentimentSetBy: uuid('sentiment_set_by').references(() => users.id, { onDelete: 'set null' }),
+    /** When a person set it; stays when that person's account is deleted (the mark that it was corrected). */
+    sentimentSetAt: ts('sentiment_set_at'),
     /** When it was published (the source's date), else when we collected it. */
     at: ts('at').notNull(),
     collectedAt: ts('collected_at').notNull().defaultNow(),

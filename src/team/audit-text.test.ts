@@ -16,6 +16,7 @@ import { byLocale } from '../../web/src/i18n/resources.ts';
 import { AUDIT_ACTIONS, detailsText, targetText } from '../../web/src/pages/settings/auditText.ts';
 import type { App } from '../http/app.ts';
 import type { Worker } from '../jobs/worker.ts';
+import { ingest } from '../listening/pipeline.ts';
 import { TINY_PNG } from '../networks/contract.ts';
 import {
   registryWith,
@@ -97,7 +98,8 @@ describeEachDb('audit log lines of every action', (get) => {
     };
 
     // Signing in and out; the team; the organisation.
-    ({ admin } = await onboardAdmin(app));
+    let orgId: string;
+    ({ admin, orgId } = await onboardAdmin(app));
     ok(await admin.post('/api/auth/logout'), 'logout');
     ok(await admin.post('/api/auth/login', { email: 'ingrid@example.no', password: PASSWORD }), 'login');
     const editor = await addMember(app, admin, 'editor', 'erik@example.no');
@@ -258,6 +260,22 @@ describeEachDb('audit log lines of every action', (get) => {
     ok(await admin.delete(`/api/monitors/${monitor.id}`), 'monitor deleted');
     const feed = ok(await admin.post('/api/feeds', { url: 'http://127.0.0.1:9/nyheter/rss.xml' }), 'feed');
     ok(await admin.delete(`/api/feeds/${feed.id}`), 'feed removed');
+    // A mention the lexicon read as praise, set negative by hand.
+    await ingest(get().db, orgId, [
+      {
+        source: 'bluesky',
+        id: 'at://did:plc:kari/app.bsky.feed.post/1',
+        text: 'Helt fantastisk at strømmen er borte igjen i Tromsø, takk skal dere ha',
+        author: 'kari.example',
+        publishedAt: new Date(),
+      },
+    ]);
+    const stream = await admin.get<{ mentions: { id: string; sentiment: string }[] }>('/api/mentions');
+    expect(stream.body.mentions[0]!.sentiment).toBe('positive');
+    ok(
+      await admin.patch(`/api/mentions/${stream.body.mentions[0]!.id}`, { sentiment: 'negative' }),
+      'sentiment set',
+    );
 
     // Strategy: the plan, an item added, changed and removed, a KPI, a personal plan.
     const plans = await admin.get<{ plans: { id: string; personUserId: string | null }[] }>(
@@ -352,6 +370,12 @@ describeEachDb('audit log lines of every action', (get) => {
     });
     expect(read('nb', 'alerts.rule_updated').target).toBe('Nytt kontor');
     expect(read('en', 'feed.added')).toEqual({ target: '127.0.0.1:9/nyheter/rss.xml', details: '' });
+    expect(read('en', 'mention.sentiment_set')).toEqual({
+      target: '“Helt fantastisk at strømmen er borte igjen i Tromsø, takk skal dere ha”',
+      details: 'Sentiment: Positive → Negative',
+    });
+    expect(read('nb', 'mention.sentiment_set').details).toBe('Stemning: Positiv → Negativ');
+    expect(read('de', 'mention.sentiment_set').details).toBe('Stimmung: Positiv → Negativ');
     expect(read('nb', 'guidelines.rule_updated')).toEqual({
       target: 'Uttrykk vi ikke bruker',
       details: 'Når den slår til: Må rettes',

@@ -110,7 +110,7 @@ export const TENANT_TABLES: TenantTable[] = [
   { table: monitors, orgColumn: monitors.orgId, userColumns: ['ownerUserId'] },
   { table: feeds, orgColumn: feeds.orgId, userColumns: [] },
   { table: feedItemsSeen, orgColumn: feedItemsSeen.orgId, userColumns: [] },
-  { table: mentions, orgColumn: mentions.orgId, userColumns: [] },
+  { table: mentions, orgColumn: mentions.orgId, userColumns: ['sentimentSetBy'] },
   { table: mentionMatches, orgColumn: mentionMatches.orgId, userColumns: [] },
   { table: stories, orgColumn: stories.orgId, userColumns: [] },
   { table: authors, orgColumn: authors.orgId, userColumns: [] },

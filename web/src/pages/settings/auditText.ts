@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = [
   'alerts.webhook_secret_rotated',
   'feed.added',
   'feed.removed',
+  'mention.sentiment_set',
   'strategy.plan_updated',
   'strategy.item_added',
   'strategy.item_changed',
@@ -93,6 +94,10 @@ const STRATEGY_SECTIONS = new Set<string>(STRATEGY_SECTION_NAMES);
 const STRATEGY_PART_NAMES = ['purpose', 'decisions', 'leadership', 'presence', 'topics'] as const;
 type StrategyPart = (typeof STRATEGY_PART_NAMES)[number];
 const STRATEGY_PARTS = new Set<string>(STRATEGY_PART_NAMES);
+
+const SENTIMENT_NAMES = ['positive', 'negative', 'neutral'] as const;
+const isSentiment = (v: unknown): v is (typeof SENTIMENT_NAMES)[number] =>
+  typeof v === 'string' && (SENTIMENT_NAMES as readonly string[]).includes(v);
 
 const ALERT_EVENT_NAMES = ['opened', 'escalated', 'updated', 'closed'] as const;
 type AlertEvent = (typeof ALERT_EVENT_NAMES)[number];
@@ -171,6 +176,10 @@ function namedTarget(t: TFunction, line: AuditLine): { text: string; keys: strin
     case 'feed': {
       const url = str(d.url);
       return url ? { text: shortUrl(url), keys: ['url'] } : undefined;
+    }
+    case 'mention': {
+      const mention = str(d.mention);
+      return mention ? { text: t('settings.audit.quoted', { text: mention }), keys: ['mention'] } : undefined;
     }
     case 'post': {
       const post = str(d.post);
@@ -311,6 +320,17 @@ function detailText(
         : undefined;
     case 'role':
       return isRole(value) ? t(`roles.${value}`) : undefined;
+    case 'sentiment':
+      // A mention's sentiment set by hand: the lexicon's (or the previous person's) → the new one.
+      if (!isSentiment(value)) return undefined;
+      return isSentiment(record.previous)
+        ? t('settings.audit.mention.sentiment', {
+            from: t(`listen.sentiment.${record.previous}`),
+            to: t(`listen.sentiment.${value}`),
+          })
+        : t('settings.audit.mention.sentimentTo', { to: t(`listen.sentiment.${value}`) });
+    case 'previous':
+      return family === 'mention' ? null : undefined;
     case 'name':
       return family === 'org' ? `${t('settings.org.name')}: ${plain(value)}` : undefined;
     case 'timeZone':
