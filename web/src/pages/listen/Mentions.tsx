@@ -140,7 +140,9 @@ export function Mentions() {
     range !== 'all' ||
     params.get('author') ||
     params.get('q');
-  const all = [...(first.data?.mentions ?? []), ...more.mentions];
+  // Sentiments set by hand here, shown at once (the next load has them from the server).
+  const [edited, setEdited] = useState<Record<string, Mention>>({});
+  const all = [...(first.data?.mentions ?? []), ...more.mentions].map((m) => edited[m.id] ?? m);
   const noMonitors = monitors.data && monitors.data.monitors.length === 0;
 
   return (
@@ -252,7 +254,11 @@ export function Mentions() {
         <>
           <ul className="mention-list" data-testid="mention-list">
             {all.map((m) => (
-              <MentionItem key={m.id} mention={m} />
+              <MentionItem
+                key={m.id}
+                mention={m}
+                onChanged={(next) => setEdited((e) => ({ ...e, [next.id]: next }))}
+              />
             ))}
           </ul>
           {more.cursor && (

@@ -1,9 +1,11 @@
 // Small pieces shared by the Listen screens: badges, the write permission, one mention.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api.ts';
 import { useFormat } from '../../format.ts';
 import { useAuthenticated } from '../../session.tsx';
 import { AuthorLink } from './StoryParts.tsx';
-import type { Language, Mention, Sentiment } from './types.ts';
+import { type Language, type Mention, SENTIMENTS, type Sentiment } from './types.ts';
 
 export function useCanWrite(): boolean {
   const { role } = useAuthenticated();
@@ -23,6 +25,79 @@ export function SentimentBadge({ sentiment }: { sentiment: Sentiment }) {
   );
 }
 
+/**
+ * A mention's sentiment: for an editor a select that looks like the badge and sets it by hand (it then counts
+ * everywhere: charts, stories, storms); for everyone else the badge. Who set it by hand is said after it.
+ */
+function MentionSentiment({ mention, onChanged }: { mention: Mention; onChanged?: (m: Mention) => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const canWrite = useCanWrite();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const set = async (sentiment: Sentiment) => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      const res = await api.patch<Pick<Mention, 'sentiment' | 'sentimentSetBy' | 'sentimentSetAt'>>(
+        `/api/mentions/${mention.id}`,
+        { sentiment },
+      );
+      onChanged?.({
+        ...mention,
+        sentiment: res.sentiment,
+        sentimentSetBy: res.sentimentSetBy,
+        sentimentSetAt: res.sentimentSetAt,
+      });
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const s = mention.sentiment;
+  return (
+    <>
+      {canWrite && onChanged ? (
+        <select
+          className={`sentiment sentiment--${s} sentiment-select`}
+          data-testid="mention-sentiment"
+          data-sentiment={s}
+          aria-label={t('listen.mentions.setSentiment')}
+          title={t('listen.mentions.setSentiment')}
+          value={s}
+          disabled={busy}
+          onChange={(e) => set(e.target.value as Sentiment)}
+        >
+          {SENTIMENTS.map((v) => (
+            <option key={v} value={v}>
+              {t(`listen.sentiment.${v}`)}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <SentimentBadge sentiment={s} />
+      )}
+      {mention.sentimentSetAt && (
+        <span
+          className="mention__set-by muted"
+          data-testid="mention-sentiment-set-by"
+          title={f.dateTime(mention.sentimentSetAt)}
+        >
+          {mention.sentimentSetBy?.name
+            ? t('listen.mentions.sentimentSetBy', { name: mention.sentimentSetBy.name })
+            : t('listen.mentions.sentimentSetByHand')}
+        </span>
+      )}
+      {failed && (
+        <span className="field__error" role="alert" data-testid="mention-sentiment-error">
+          {t('listen.mentions.sentimentFailed')}
+        </span>
+      )}
+    </>
+  );
+}
+
 export function LanguageBadge({ lang }: { lang: string }) {
   const { t } = useTranslation();
   const known = ['nb', 'nn', 'da', 'sv', 'de', 'en', 'und'].includes(lang);
@@ -38,13 +113,14 @@ export function LanguageBadge({ lang }: { lang: string }) {
   );
 }
 
-export function MentionItem({ mention }: { mention: Mention }) {
+/** One mention; with onChanged, an editor can set its sentiment by hand and the list takes the result. */
+export function MentionItem({ mention, onChanged }: { mention: Mention; onChanged?: (m: Mention) => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
     <li className="mention" data-testid={`mention-${mention.id}`}>
       <div className="mention__meta">
-        <SentimentBadge sentiment={mention.sentiment} />
+        <MentionSentiment mention={mention} onChanged={onChanged} />
         <LanguageBadge lang={mention.lang} />
         <span className="tag">{t(`listen.sources.${mention.source}`)}</span>
         {mention.author && <AuthorLink source={mention.source} author={mention.author} />}

@@ -30,6 +30,10 @@ export interface Mention {
   lang: string;
   sentiment: Sentiment;
   sentimentScore: number;
+  /** Who set the sentiment by hand (null when the lexicon's, or their account is gone). */
+  sentimentSetBy?: { id: string; name: string } | null;
+  /** When a person set it; null while it is the lexicon's. */
+  sentimentSetAt?: string | null;
   at: string;
   monitors: { id: string; name: string }[];
   /** A repost (a Mastodon boost): whose post it reposts, when that post is stored too. */
