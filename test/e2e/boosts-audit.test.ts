@@ -1,32 +1,33 @@
-// In real Chromium, in Norwegian (bokmål), against a real `stemme start` following a hashtag on a local stand-in
-// for a Mastodon instance (src/listening/sources/mastodon/contract-server.ts) over its streaming API: a boost
-// shows in the mentions as the booster's repost of the original author's post, next to the original. Then the
+// In real Chromium, in Norwegian (bokmål), against a real `stemme start` following Bluesky through a local
+// stand-in for Jetstream (src/listening/sources/bluesky/jetstream-contract-server.ts, which also answers as the
+// PLC directory): a repost shows in the mentions as the reposter's repost of the original author's post, next to
+// the original. (Mastodon boosts become the same kind of mention; Mastodon's public and hashtag timelines, which
+// Stemme reads, carry no boosts, so they are tested on their documented payloads in boosts.test.ts.) Then the
 // audit log names the alert rule's and the webhook's changes in Norwegian words, with no raw field names, and
 // their targets by name.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, MastodonTimelineServer } from '../../src/listening/sources/mastodon/contract-server.ts';
-import { until } from '../bluesky-network.ts';
+import { JetstreamContractServer } from '../../src/listening/sources/bluesky/jetstream-contract-server.ts';
 import { artifactsDir, callFromPage, onboardInBrowser, stemmeInBrowser } from './browser.ts';
 
-const TAG = 'nettnøytralitet';
-const tags = [{ id: '7001', name: TAG, url: `https://fjord.social/tags/${TAG}` }];
+const HANS = 'did:plc:hans000000000000000000000';
+const KARI = 'did:plc:kari000000000000000000000';
 
-describe('browser: Mastodon boosts as reposts, and the audit log of alerts, in bokmål', () => {
-  const mastodon = new MastodonTimelineServer();
-  const env: Record<string, string> = {
-    STEMME_ALLOW_PRIVATE_NETWORKS: 'true',
-    STEMME_MASTODON_STREAMING: 'true',
-  };
-  // Runs before Stemme starts (hooks run in order): Stemme follows this instance.
+describe('browser: Bluesky reposts, and the audit log of alerts, in bokmål', () => {
+  const jetstream = new JetstreamContractServer();
+  const env: Record<string, string> = { STEMME_ALLOW_PRIVATE_NETWORKS: 'true' };
+  // Runs before Stemme starts (hooks run in order): Stemme follows this stream.
   beforeAll(async () => {
-    await mastodon.start();
-    env.STEMME_MASTODON_INSTANCES = mastodon.url;
+    await jetstream.start();
+    jetstream.account(HANS, 'hans.example');
+    jetstream.account(KARI, 'kari.example');
+    env.STEMME_BLUESKY_JETSTREAM_URL = jetstream.url;
+    env.STEMME_BLUESKY_PLC_URL = jetstream.plcUrl;
   });
-  afterAll(() => mastodon.stop());
+  afterAll(() => jetstream.stop());
   const stemme = stemmeInBrowser(env);
 
-  it('marks a boost as a repost of the original author, and translates the alert audit entries', async () => {
+  it('marks a repost as a repost of the original author, and translates the alert audit entries', async () => {
     const { server, browser } = stemme();
     const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -37,23 +38,26 @@ describe('browser: Mastodon boosts as reposts, and the audit log of alerts, in b
 
     const monitor = await callFromPage<{ id: string }>(page, 'POST', '/api/monitors', {
       name: 'Nettnøytralitet',
-      query: `#${TAG}`,
+      query: 'nettnøytralitet',
     });
     expect(monitor.status).toBe(201);
-    // The streaming job picks the monitor's hashtag up and subscribes.
-    await until(
-      () => mastodon.streamMessages.some((m) => (m as { tag?: string }).tag === TAG),
-      'the hashtag subscription',
-      20_000,
-    );
-    const hans = account('hans', 'chaos.social', 'Hans Müller');
-    const kari = account('kari', 'fjord.social', 'Kari Nordmann');
-    const original = mastodon.publish(
-      hans,
-      `<p>Nettnøytralitet er ikke valgfritt <a href="https://fjord.social/tags/${TAG}" class="mention hashtag" rel="tag">#<span>${TAG}</span></a></p>`,
-      { tags },
-    );
-    mastodon.publish(kari, '', { reblog: original, tags, language: null });
+    // The stream is live once Stemme's worker is connected; posts before that are not replayed without a cursor.
+    await expect.poll(() => jetstream.clientCount, { timeout: 20_000 }).toBeGreaterThan(0);
+    jetstream.post(HANS, '3kn1', 'Nettnøytralitet er ikke valgfritt, sier Hans.');
+    // Once the original is stored, Kari reposts it.
+    await expect
+      .poll(
+        async () =>
+          (await callFromPage<{ mentions: unknown[] }>(page, 'GET', '/api/mentions')).body.mentions.length,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(1);
+    jetstream.repost(KARI, '3kr1', {
+      uri: `at://${HANS}/app.bsky.feed.post/3kn1`,
+      cid: 'bafyrei3kn1',
+    });
 
     await page.getByTestId('nav-listen').click();
     await expect
@@ -68,9 +72,9 @@ describe('browser: Mastodon boosts as reposts, and the audit log of alerts, in b
       .toBe(2);
     const reposts = page.getByTestId('mention-repost');
     expect(await reposts.count()).toBe(1);
-    expect(await reposts.textContent()).toBe('↻ delte innlegget til hans@chaos.social');
+    expect(await reposts.textContent()).toBe('↻ delte innlegget til hans.example');
     const repost = page.locator('li.mention', { has: reposts });
-    expect(await repost.getByTestId('author-link').first().textContent()).toBe('kari@fjord.social');
+    expect(await repost.getByTestId('author-link').first().textContent()).toBe('kari.example');
     expect(await repost.locator('.mention__text').textContent()).toContain(
       'Nettnøytralitet er ikke valgfritt',
     );

@@ -108,6 +108,11 @@ export class JetstreamContractServer {
     });
   }
 
+  /** Clients connected now. */
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
   /** Appends an event (time_us set by the server's clock, a millisecond apart) and sends it to live clients. */
   emit(evt: DistributiveOmit<JetstreamEvent, 'time_us'>): JetstreamEvent {
     this.clock += 1000;

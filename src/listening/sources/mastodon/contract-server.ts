@@ -1,7 +1,9 @@
 // A local stand-in for a Mastodon instance's public timelines and streaming API, for contract tests: the REST
 // timelines (public, hashtag) with since_id / max_id / limit paging and Link headers, and the streaming WebSocket
 // (/api/v1/streaming, subscribe / unsubscribe messages, update and delete events with the status as a JSON string
-// payload), in the documented snake_case wire shapes. Every request and subscribe message is recorded.
+// payload), in the documented snake_case wire shapes. Every request and subscribe message is recorded. As on
+// Mastodon, boosts are on neither: the public and hashtag timelines leave reblogs out, and the public and hashtag
+// streams do not carry them (they go to followers' home timelines), nor their undoing.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { mastodon } from 'masto';
@@ -109,10 +111,10 @@ export class MastodonTimelineServer {
     }
     let list: mastodon.v1.Status[];
     const tag = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(url.pathname);
-    if (url.pathname === '/api/v1/timelines/public') list = this.statuses;
+    if (url.pathname === '/api/v1/timelines/public') list = this.statuses.filter((s) => !s.reblog);
     else if (tag) {
       const name = decodeURIComponent(tag[1]!).toLowerCase();
-      list = this.statuses.filter((s) => s.tags.some((t) => t.name.toLowerCase() === name));
+      list = this.statuses.filter((s) => !s.reblog && s.tags.some((t) => t.name.toLowerCase() === name));
     } else {
       res.writeHead(404, { 'content-type': 'application/json' });
       return void res.end(JSON.stringify({ error: 'Record not found' }));
@@ -176,6 +178,7 @@ export class MastodonTimelineServer {
       ...extra,
     } satisfies mastodon.v1.Status;
     this.statuses.push(status);
+    if (status.reblog) return status;
     const local = !by.acct.includes('@');
     const streams = ['public', ...(local ? ['public:local'] : [])];
     for (const t of status.tags) streams.push(`hashtag:${t.name.toLowerCase()}`);
@@ -196,6 +199,7 @@ export class MastodonTimelineServer {
     const status = this.statuses[i];
     if (!status) return;
     this.statuses.splice(i, 1);
+    if (status.reblog) return;
     for (const ws of this.subscribers.keys()) {
       for (const s of this.subscribers.get(ws) ?? [])
         ws.send(JSON.stringify({ stream: s.split(':'), event: 'delete', payload: id }));
