@@ -106,3 +106,14 @@ export async function addMember(app: App, admin: Client, role: string, email: st
   if (res.status !== 200) throw new Error(`accept failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { client: member, userId: res.body.user.id };
 }
+
+/** The onboarded admin signed in a second time, in a second organisation of theirs: to see nothing leaks across. */
+export async function adminInAnotherOrg(app: App, orgName = 'Annen Org'): Promise<Client> {
+  const other = new Client(app);
+  const login = await other.post('/api/auth/login', { email: 'ingrid@example.no', password: PASSWORD });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
+  const org = await other.post('/api/orgs', { name: orgName });
+  if (org.status !== 201)
+    throw new Error(`second organisation failed: ${org.status} ${JSON.stringify(org.body)}`);
+  return other;
+}

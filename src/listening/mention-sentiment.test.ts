@@ -5,7 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, freshDatabase } from '../../test/databases.ts';
-import { addMember, Client, onboardAdmin, PASSWORD, testApp } from '../../test/http.ts';
+import { addMember, adminInAnotherOrg, type Client, onboardAdmin, testApp } from '../../test/http.ts';
 import { queryRows } from '../db/connect.ts';
 import type { App } from '../http/app.ts';
 import { exportOrg, importOrg } from '../team/transfer.ts';
@@ -69,12 +69,7 @@ describeEachDb('setting a mention’s sentiment by hand', (get) => {
     ({ admin, orgId } = await onboardAdmin(app));
     ({ client: editor, userId: editorId } = await addMember(app, admin, 'editor', 'kari@example.no'));
     ({ client: viewer } = await addMember(app, admin, 'viewer', 'vera@example.no'));
-    // The admin signed in a second time, in a second organisation of theirs.
-    outsider = new Client(app);
-    expect(
-      (await outsider.post('/api/auth/login', { email: 'ingrid@example.no', password: PASSWORD })).status,
-    ).toBe(200);
-    expect((await outsider.post('/api/orgs', { name: 'Annen Org' })).status).toBe(201);
+    outsider = await adminInAnotherOrg(app);
     const monitor = await admin.post<{ id: string }>('/api/monitors', {
       name: 'Fjellvind',
       query: 'Fjellvind',

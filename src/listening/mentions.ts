@@ -77,6 +77,28 @@ async function repostsOf(
   return out;
 }
 
+/** The monitors that matched each of some mentions, by name. */
+export async function monitorsOf(
+  db: DbOrTx,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, { id: string; name: string }[]>> {
+  const byMention = new Map<string, { id: string; name: string }[]>();
+  if (ids.length === 0) return byMention;
+  const matched = await db
+    .select({ mentionId: mentionMatches.mentionId, id: monitors.id, name: monitors.name })
+    .from(mentionMatches)
+    .innerJoin(monitors, eq(monitors.id, mentionMatches.monitorId))
+    .where(and(eq(mentionMatches.orgId, orgId), inArray(mentionMatches.mentionId, [...ids])))
+    .orderBy(monitors.name);
+  for (const m of matched) {
+    const list = byMention.get(m.mentionId) ?? [];
+    list.push({ id: m.id, name: m.name });
+    byMention.set(m.mentionId, list);
+  }
+  return byMention;
+}
+
 function likePattern(s: string): string {
   return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -107,12 +129,12 @@ function expandLanguages(langs: string[]): string[] {
   return [...out];
 }
 
-export async function listMentions(
+/** The conditions of the filters (not the cursor); refuses another organisation's monitor with 404. */
+export async function mentionConditions(
   db: DbOrTx,
   orgId: string,
   f: MentionFilters,
-): Promise<{ mentions: MentionView[]; nextCursor: string | null }> {
-  const limit = Math.min(Math.max(f.limit ?? 50, 1), 200);
+): Promise<(SQL | undefined)[]> {
   if (f.monitorId) await monitorOf(db, orgId, f.monitorId);
   const where: (SQL | undefined)[] = [eq(mentions.orgId, orgId)];
   if (f.monitorId)
@@ -129,6 +151,16 @@ export async function listMentions(
     const p = likePattern(f.q);
     where.push(or(ilike(mentions.text, p), ilike(mentions.title, p)));
   }
+  return where;
+}
+
+export async function listMentions(
+  db: DbOrTx,
+  orgId: string,
+  f: MentionFilters,
+): Promise<{ mentions: MentionView[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(f.limit ?? 50, 1), 200);
+  const where = await mentionConditions(db, orgId, f);
   if (f.cursor) {
     const c = decodeCursor(f.cursor);
     where.push(or(lt(mentions.at, c.at), and(eq(mentions.at, c.at), lt(mentions.id, c.id))));
@@ -142,20 +174,7 @@ export async function listMentions(
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const ids = page.map((r) => r.id);
-  const matched = ids.length
-    ? await db
-        .select({ mentionId: mentionMatches.mentionId, id: monitors.id, name: monitors.name })
-        .from(mentionMatches)
-        .innerJoin(monitors, eq(monitors.id, mentionMatches.monitorId))
-        .where(and(eq(mentionMatches.orgId, orgId), inArray(mentionMatches.mentionId, ids)))
-        .orderBy(monitors.name)
-    : [];
-  const byMention = new Map<string, { id: string; name: string }[]>();
-  for (const m of matched) {
-    const list = byMention.get(m.mentionId) ?? [];
-    list.push({ id: m.id, name: m.name });
-    byMention.set(m.mentionId, list);
-  }
+  const byMention = await monitorsOf(db, orgId, ids);
   const reposts = await repostsOf(db, orgId, ids);
   const last = page[page.length - 1];
   return {

@@ -1,13 +1,15 @@
 // HTTP for listening: monitors (CRUD, validate as you type, test against the last 7 days, volume and sentiment
 // stats), the mentions stream with filters, RSS/Atom feeds (add, list with status, remove, poll now) and the
 // instance's rule on private addresses (STEMME_ALLOW_PRIVATE_NETWORKS, as for Mastodon instance URLs).
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/connect.ts';
 import { actorOf } from '../http/guard.ts';
 import { addFeed, deleteFeed, listFeeds, type PollOptions, pollFeedNow, type UrlPolicy } from './feeds.ts';
+import { MENTION_CSV_COLUMNS, MENTION_EXPORT_CAP, mentionsCsv } from './mention-export.ts';
 import { setMentionSentiment } from './mention-sentiment.ts';
-import { listMentions, monitorStats, SENTIMENTS } from './mentions.ts';
+import { listMentions, type MentionFilters, monitorStats, SENTIMENTS } from './mentions.ts';
 import {
   createMonitor,
   deleteMonitor,
@@ -59,6 +61,29 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     z.array(item).optional(),
   );
 const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with a zone' }).optional();
+/** The filters of the mentions stream and its CSV export. */
+const mentionQuery = z.object({
+  monitor: uuid.optional(),
+  source: csv(z.enum(SOURCES)),
+  lang: csv(z.string().regex(/^[a-z]{2,3}$/, 'must be language codes such as nb,da')),
+  sentiment: csv(z.enum(SENTIMENTS)),
+  from: isoTime,
+  to: isoTime,
+  author: z.string().trim().max(300).optional(),
+  q: z.string().trim().max(500).optional(),
+});
+function mentionFilters(q: z.infer<typeof mentionQuery>): MentionFilters {
+  return {
+    monitorId: q.monitor,
+    sources: q.source,
+    languages: q.lang,
+    sentiments: q.sentiment,
+    from: q.from ? new Date(q.from) : undefined,
+    to: q.to ? new Date(q.to) : undefined,
+    author: q.author || undefined,
+    q: q.q || undefined,
+  };
+}
 
 export const listeningRoutes: FastifyPluginAsyncZod<{
   database: Database;
@@ -162,34 +187,37 @@ export const listeningRoutes: FastifyPluginAsyncZod<{
       schema: {
         ...tag,
         description: 'Newest first. Lists are comma-separated; `cursor` is the previous page’s nextCursor.',
-        querystring: z.object({
-          monitor: uuid.optional(),
-          source: csv(z.enum(SOURCES)),
-          lang: csv(z.string().regex(/^[a-z]{2,3}$/, 'must be language codes such as nb,da')),
-          sentiment: csv(z.enum(SENTIMENTS)),
-          from: isoTime,
-          to: isoTime,
-          author: z.string().trim().max(300).optional(),
-          q: z.string().trim().max(500).optional(),
+        querystring: mentionQuery.extend({
           cursor: z.string().max(200).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
       },
     },
-    async (request) => {
-      const q = request.query;
-      return listMentions(db, actorOf(request).orgId, {
-        monitorId: q.monitor,
-        sources: q.source,
-        languages: q.lang,
-        sentiments: q.sentiment,
-        from: q.from ? new Date(q.from) : undefined,
-        to: q.to ? new Date(q.to) : undefined,
-        author: q.author || undefined,
-        q: q.q || undefined,
-        cursor: q.cursor,
-        limit: q.limit,
-      });
+    async (request) =>
+      listMentions(db, actorOf(request).orgId, {
+        ...mentionFilters(request.query),
+        cursor: request.query.cursor,
+        limit: request.query.limit,
+      }),
+  );
+
+  app.get(
+    '/api/mentions/export.csv',
+    {
+      config: { access: 'org.read' },
+      schema: {
+        ...tag,
+        description: `The mentions the same filters as /api/mentions give, as CSV (UTF-8 with BOM, every cell quoted, a cell starting with = + - @ prefixed with '), newest first, at most ${MENTION_EXPORT_CAP.toLocaleString('en')} rows: when the filters hold more, the last line says where it was cut. Columns: ${MENTION_CSV_COLUMNS.join(', ')} (monitors' names joined by ';').`,
+        querystring: mentionQuery,
+      },
+    },
+    async (request, reply) => {
+      const rows = await mentionsCsv(db, actorOf(request).orgId, mentionFilters(request.query));
+      const day = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="stemme-mentions-${day}.csv"`)
+        .send(Readable.from(rows));
     },
   );
 

@@ -1,7 +1,9 @@
 // The authorship ledger: everything that went out, on whose account, whose words it was, who approved it. The
 // channel's owner against the post's writer tells "written by the leader" (own_words) from "on their behalf".
+
 import { and, desc, eq, gte, isNotNull, lt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { CSV_BOM, csvLine } from '../csv.ts';
 import type { DbOrTx } from '../db/connect.ts';
 import { users } from '../team/schema.ts';
 import { channels, posts, publishTargets } from './schema.ts';
@@ -85,12 +87,6 @@ export async function ledger(
   }));
 }
 
-/** A cell that a spreadsheet reads as text: quoted, and never a formula (a leading = + - @ is escaped). */
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replaceAll('"', '""')}"`;
-}
-
 const CSV_COLUMNS = [
   'published_at',
   'channel',
@@ -108,10 +104,10 @@ const CSV_COLUMNS = [
 
 /** UTF-8 with a byte-order mark, so Excel opens æ, ø and å right; CRLF line ends as RFC 4180 has them. */
 export function ledgerCsv(entries: LedgerEntry[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
+  const lines = [`${CSV_COLUMNS.join(',')}\r\n`];
   for (const e of entries)
     lines.push(
-      [
+      csvLine([
         e.publishedAt?.toISOString() ?? '',
         e.channel.name,
         e.channel.network,
@@ -124,9 +120,7 @@ export function ledgerCsv(entries: LedgerEntry[]): string {
         e.remoteUrl ?? '',
         e.text,
         e.postId,
-      ]
-        .map(cell)
-        .join(','),
+      ]),
     );
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `${CSV_BOM}${lines.join('')}`;
 }

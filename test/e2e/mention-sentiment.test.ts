@@ -1,7 +1,8 @@
 // In real Chromium, in Norwegian (bokmål), against a real `stemme start`: a mention the lexicon read as praise
 // (sarcasm) is set negative by hand from the mentions stream; the list shows it at once with "satt av Astrid
-// Berg", a reload keeps it, the negative filter finds it, and a viewer sees the badge and who set it, with no
-// control to change it.
+// Berg", a reload keeps it, the negative filter finds it (and Export CSV downloads that one mention), and a
+// viewer sees the badge and who set it, with no control to change it.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedServer, rss } from '../../src/listening/test-support.ts';
@@ -77,6 +78,19 @@ describe('browser: setting a mention’s sentiment by hand, in bokmål', () => {
     await page.getByTestId('filter-sentiment-negative').click();
     await expect.poll(() => page.locator('li.mention').count()).toBe(1);
     expect(await page.locator('li.mention').textContent()).toContain(SARCASM);
+    // Export CSV takes the filter: the one negative mention, with who set it.
+    const exportLink = page.getByTestId('mentions-export');
+    expect(await exportLink.textContent()).toBe('Eksporter CSV');
+    const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
+    expect(download.suggestedFilename()).toMatch(/^stemme-mentions-\d{4}-\d\d-\d\d\.csv$/);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`"${SARCASM}"`);
+    expect(lines[1]).toContain('"negative","Astrid Berg","Fjellvind"');
 
     // A viewer: the badge and who set it, no control.
     const invite = await callFromPage<{ url: string }>(page, 'POST', '/api/team/invitations', {

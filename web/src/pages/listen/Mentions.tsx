@@ -111,6 +111,8 @@ export function Mentions() {
   if (from) query.set('from', from);
   if (params.get('author')) query.set('author', params.get('author')!);
   if (params.get('q')) query.set('q', params.get('q')!);
+  // The CSV export takes the same filters (newest first, up to 50,000 rows).
+  const exportHref = `/api/mentions/export.csv?${query.toString()}`;
   query.set('limit', '50');
   const path = `/api/mentions?${query.toString()}`;
   const first = useApiData<MentionPage>(path);
@@ -214,6 +216,15 @@ export function Mentions() {
           label={(v) => t(`listen.languages.${v as Language}`)}
           onToggle={(v) => toggle('lang', languages, v)}
         />
+        <a
+          className="btn btn--secondary btn--sm"
+          href={exportHref}
+          download
+          title={t('listen.mentions.exportHint')}
+          data-testid="mentions-export"
+        >
+          {t('listen.mentions.export')}
+        </a>
         {filtered && (
           <Button
             size="sm"
