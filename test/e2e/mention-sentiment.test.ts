@@ -92,6 +92,17 @@ describe('browser: setting a mention’s sentiment by hand, in bokmål', () => {
     expect(lines[1]).toContain(`"${SARCASM}"`);
     expect(lines[1]).toContain('"negative","Astrid Berg","Fjellvind"');
 
+    // On the monitor's page too: set there, its totals count it at once.
+    await page.getByTestId('listen-tab-monitors').click();
+    await page.getByRole('link', { name: 'Fjellvind', exact: true }).click();
+    const totals = page.getByTestId('monitor-totals');
+    await totals.waitFor();
+    expect(await totals.textContent()).toBe('2 omtaler: 0 positive, 1 nøytrale, 1 negative');
+    const ola = page.locator('li.mention', { hasText: 'Fjellvind bygger ut nettet' });
+    await ola.getByTestId('mention-sentiment').selectOption('positive');
+    await expect.poll(() => totals.textContent()).toBe('2 omtaler: 1 positive, 0 nøytrale, 1 negative');
+    expect(await ola.getByTestId('mention-sentiment-set-by').textContent()).toBe('satt av Astrid Berg');
+
     // A viewer: the badge and who set it, no control.
     const invite = await callFromPage<{ url: string }>(page, 'POST', '/api/team/invitations', {
       email: 'vera@fjellvind.no',

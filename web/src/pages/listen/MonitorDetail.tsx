@@ -142,7 +142,15 @@ export function MonitorDetail() {
         ) : (
           <ul className="mention-list">
             {recent.data?.mentions.map((x) => (
-              <MentionItem key={x.id} mention={x} />
+              <MentionItem
+                key={x.id}
+                mention={x}
+                onChanged={() => {
+                  // The chart counts it too: both are read again.
+                  recent.reload();
+                  stats.reload();
+                }}
+              />
             ))}
           </ul>
         )}
