@@ -47,6 +47,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/guidelines/check': { text: 'x' },
   'POST /api/monitors/validate': { query: 'fjord AND "' },
   'POST /api/monitors/test': { query: 'fjord' },
+  'PATCH /api/mentions/:mentionId': { sentiment: 'negative' },
   'POST /api/monitors': { name: 'X', query: '(unclosed' },
   'POST /api/feeds': { url: 'http://127.0.0.1/feed.xml' },
   'PUT /api/monitors/:monitorId/alert-rule': { sensitivity: 'normal', emailRecipients: [], webhookIds: [] },
@@ -136,6 +137,7 @@ describeEachDb('access rules on every route', (get) => {
     ]);
     const storyOfA = await admin.get<{ stories: { id: string }[] }>('/api/stories');
     const authorOfA = await admin.get<{ authors: { id: string }[] }>('/api/authors');
+    const mentionOfA = await admin.get<{ mentions: { id: string }[] }>('/api/mentions');
     // A team drill and a drill run of organisation A.
     const drill = { ...builtInDrills().get('ambassador-praise')!, slug: 'secret-drill-of-a' };
     drill.title = { ...drill.title, en: 'Secret drill of org A' };
@@ -158,6 +160,7 @@ describeEachDb('access rules on every route', (get) => {
       monitorId: monitor.body.id,
       storyId: storyOfA.body.stories[0]!.id,
       authorId: authorOfA.body.authors[0]!.id,
+      mentionId: mentionOfA.body.mentions[0]!.id,
     };
     a.markers = [
       'Secret drill of org A',

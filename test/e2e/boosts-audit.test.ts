@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JetstreamContractServer } from '../../src/listening/sources/bluesky/jetstream-contract-server.ts';
-import { artifactsDir, callFromPage, onboardInBrowser, stemmeInBrowser } from './browser.ts';
+import { artifactsDir, callFromPage, onboardedPage, stemmeInBrowser } from './browser.ts';
 
 const HANS = 'did:plc:hans000000000000000000000';
 const KARI = 'did:plc:kari000000000000000000000';
@@ -29,12 +29,7 @@ describe('browser: Bluesky reposts, and the audit log of alerts, in bokmål', ()
 
   it('marks a repost as a repost of the original author, and translates the alert audit entries', async () => {
     const { server, browser } = stemme();
-    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const failures: string[] = [];
-    page.on('pageerror', (err) => failures.push(err.message));
-    await onboardInBrowser(page, server.url);
-    await page.getByTestId('current-org-name').waitFor();
+    const { context, page, failures } = await onboardedPage(browser, server.url, 'nb-NO');
 
     const monitor = await callFromPage<{ id: string }>(page, 'POST', '/api/monitors', {
       name: 'Nettnøytralitet',

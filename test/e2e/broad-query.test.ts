@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedServer, rss } from '../../src/listening/test-support.ts';
-import { artifactsDir, callFromPage, onboardInBrowser, stemmeInBrowser } from './browser.ts';
+import { artifactsDir, callFromPage, onboardedPage, stemmeInBrowser } from './browser.ts';
 
 describe('browser: a very broad test query, in Danish', () => {
   const feeds = new FeedServer();
@@ -23,12 +23,7 @@ describe('browser: a very broad test query, in Danish', () => {
 
   it('warns about a query that matches most of the stored mentions', async () => {
     const { server, browser } = stemme();
-    const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const failures: string[] = [];
-    page.on('pageerror', (err) => failures.push(err.message));
-    await onboardInBrowser(page, server.url);
-    await page.getByTestId('current-org-name').waitFor();
+    const { context, page, failures } = await onboardedPage(browser, server.url, 'da-DK');
     const feed = await callFromPage<{ id: string }>(page, 'POST', '/api/feeds', {
       url: `${feeds.url}/nyheder.xml`,
     });

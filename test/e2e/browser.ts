@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { repoRoot, type Server, startStemme, tempDir } from '../process.ts';
 
@@ -84,6 +84,24 @@ export async function onboardInBrowser(page: Page, url: string): Promise<void> {
   await page.getByTestId('onboarding-password').fill(E2E_PASSWORD);
   await page.getByTestId('onboarding-password-confirm').fill(E2E_PASSWORD);
   await page.getByTestId('onboarding-submit').click();
+}
+
+/**
+ * A new page in a fresh context (the locale given, 1280×900), its page errors collected, with an organisation
+ * onboarded and its name shown: how most browser tests begin.
+ */
+export async function onboardedPage(
+  browser: Browser,
+  url: string,
+  locale: string,
+): Promise<{ context: BrowserContext; page: Page; failures: string[] }> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const failures: string[] = [];
+  page.on('pageerror', (err) => failures.push(err.message));
+  await onboardInBrowser(page, url);
+  await page.getByTestId('current-org-name').waitFor();
+  return { context, page, failures };
 }
 
 export interface PageReply<T = unknown> {

@@ -2,20 +2,14 @@
 // listed, disconnect it, see the empty state again; a Bluesky main password is refused with a field error.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { artifactsDir, onboardInBrowser, E2E_PASSWORD as PASSWORD, stemmeInBrowser } from './browser.ts';
+import { artifactsDir, onboardedPage, E2E_PASSWORD as PASSWORD, stemmeInBrowser } from './browser.ts';
 
 describe('browser: settings → channels', () => {
   const stemme = stemmeInBrowser({ STEMME_ALLOW_PRIVATE_NETWORKS: 'true' });
 
   it('connects the sandbox, lists it, disconnects it, and refuses a Bluesky main password', async () => {
     const { server, browser } = stemme();
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const failures: string[] = [];
-    page.on('pageerror', (err) => failures.push(err.message));
-
-    await onboardInBrowser(page, server.url);
-    await page.getByTestId('current-org-name').waitFor();
+    const { context, page, failures } = await onboardedPage(browser, server.url, 'en-GB');
 
     // No channels yet: the empty state says what to do.
     await page.getByTestId('nav-settings').click();

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedServer, newspaperFeeds } from '../../src/listening/test-support.ts';
-import { artifactsDir, callFromPage, onboardInBrowser, stemmeInBrowser } from './browser.ts';
+import { artifactsDir, callFromPage, onboardedPage, stemmeInBrowser } from './browser.ts';
 
 describe('browser: one article in two feeds, in bokmål', () => {
   const feeds = new FeedServer();
@@ -20,12 +20,7 @@ describe('browser: one article in two feeds, in bokmål', () => {
 
   it('says how many new items were already stored from another feed, and lists the article once', async () => {
     const { server, browser } = stemme();
-    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const failures: string[] = [];
-    page.on('pageerror', (err) => failures.push(err.message));
-    await onboardInBrowser(page, server.url);
-    await page.getByTestId('current-org-name').waitFor();
+    const { context, page, failures } = await onboardedPage(browser, server.url, 'nb-NO');
     const front = await callFromPage<{ id: string }>(page, 'POST', '/api/feeds', {
       url: `${feeds.url}/forside.xml`,
     });

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MastodonContractServer } from '../../src/networks/mastodon/contract-server.ts';
-import { artifactsDir, onboardInBrowser, stemmeInBrowser } from './browser.ts';
+import { artifactsDir, onboardedPage, stemmeInBrowser } from './browser.ts';
 
 describe('browser: settings → channels → Mastodon OAuth', () => {
   // The instance listens on loopback, so this Stemme is told private addresses are fine (an intranet setup).
@@ -17,13 +17,7 @@ describe('browser: settings → channels → Mastodon OAuth', () => {
 
   it('connects by signing in on the instance, and reconnects by pasting the code', async () => {
     const { server, browser } = stemme();
-    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const failures: string[] = [];
-    page.on('pageerror', (err) => failures.push(err.message));
-
-    await onboardInBrowser(page, server.url);
-    await page.getByTestId('current-org-name').waitFor();
+    const { context, page, failures } = await onboardedPage(browser, server.url, 'nb-NO');
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('channels-empty').waitFor();
 

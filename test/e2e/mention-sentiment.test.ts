@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedServer, rss } from '../../src/listening/test-support.ts';
-import { artifactsDir, callFromPage, E2E_PASSWORD, onboardInBrowser, stemmeInBrowser } from './browser.ts';
+import { artifactsDir, callFromPage, E2E_PASSWORD, onboardedPage, stemmeInBrowser } from './browser.ts';
 
 const SARCASM = 'Helt fantastisk service fra Fjellvind';
 
@@ -38,12 +38,7 @@ describe('browser: setting a mention’s sentiment by hand, in bokmål', () => {
 
   it('an editor sets it in the stream and sees who set it; a viewer sees it without the control', async () => {
     const { server, browser } = stemme();
-    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const failures: string[] = [];
-    page.on('pageerror', (err) => failures.push(err.message));
-    await onboardInBrowser(page, server.url);
-    await page.getByTestId('current-org-name').waitFor();
+    const { context, page, failures } = await onboardedPage(browser, server.url, 'nb-NO');
     const monitor = await callFromPage(page, 'POST', '/api/monitors', {
       name: 'Fjellvind',
       query: 'Fjellvind',

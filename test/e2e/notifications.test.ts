@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifactsDir, onboardInBrowser, stemmeInBrowser } from './browser.ts';
+import { artifactsDir, onboardedPage, stemmeInBrowser } from './browser.ts';
 
 /** An API call from the page, as the app makes it (session cookie, CSRF header from the readable cookie). */
 async function call(
@@ -36,13 +36,7 @@ describe('browser: the notification bell', () => {
 
   it('tells the owner once that a channel needs reconnecting and leads to it', async () => {
     const { server, browser } = stemme();
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const failures: string[] = [];
-    page.on('pageerror', (err) => failures.push(err.message));
-
-    await onboardInBrowser(page, server.url);
-    await page.getByTestId('current-org-name').waitFor();
+    const { context, page, failures } = await onboardedPage(browser, server.url, 'en-GB');
     const bell = page.getByTestId('notification-bell');
     await bell.waitFor();
     expect(await bell.getAttribute('aria-label')).toBe('No new notifications');

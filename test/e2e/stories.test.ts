@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedServer, rss } from '../../src/listening/test-support.ts';
 import { type Server, startStemme, tempDir } from '../process.ts';
-import { artifactsDir, ensureWebBuilt, launchChromium, onboardInBrowser } from './browser.ts';
+import { artifactsDir, ensureWebBuilt, launchChromium, onboardedPage } from './browser.ts';
 
 const HOUR = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms);
@@ -87,13 +87,7 @@ describe('browser: stories and authors', () => {
   });
 
   it('shows two stories with their sizes, opens one, and explains an author’s score', async () => {
-    const context = await browser!.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const failures: string[] = [];
-    page.on('pageerror', (err) => failures.push(err.message));
-
-    await onboardInBrowser(page, server!.url);
-    await page.getByTestId('current-org-name').waitFor();
+    const { context, page, failures } = await onboardedPage(browser!, server!.url, 'en-GB');
     await page.getByTestId('nav-listen').click();
 
     // No stories yet: the view says how they come about.

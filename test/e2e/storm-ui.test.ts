@@ -14,7 +14,7 @@ import { verify } from '../../src/listening/alerts/payload.ts';
 import { MailSink, WebhookReceiver } from '../../src/listening/alerts/test-support.ts';
 import { FeedServer, rss } from '../../src/listening/test-support.ts';
 import { type Server, startStemme, tempDir } from '../process.ts';
-import { artifactsDir, ensureWebBuilt, launchChromium, onboardInBrowser } from './browser.ts';
+import { artifactsDir, ensureWebBuilt, launchChromium, onboardedPage } from './browser.ts';
 
 const MINUTE = 60_000;
 
@@ -74,12 +74,7 @@ describe('browser: storms and alerts', () => {
   });
 
   it('webhook with test send, alert rule, then a live storm toast, its alert, timeline and deliveries', async () => {
-    const context = await browser!.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const failures: string[] = [];
-    page.on('pageerror', (err) => failures.push(err.message));
-    await onboardInBrowser(page, server!.url);
-    await page.getByTestId('current-org-name').waitFor();
+    const { context, page, failures } = await onboardedPage(browser!, server!.url, 'en-GB');
     await page.getByTestId('nav-listen').click();
 
     // Alerts: nothing yet, and the empty state says what to do.
