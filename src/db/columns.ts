@@ -10,8 +10,9 @@ export const orgId = () =>
     .notNull()
     .references(() => orgs.id, { onDelete: 'cascade' });
 /**
- * The tenant key of a row that hangs off a mention (its matches, story membership, references): the mention's
- * own foreign key deletes it, with the mention and with the organisation, so it carries no second foreign key of
- * its own. Those rows are written for every stored post, and each foreign key is a look-up per row.
+ * The tenant key of a row that hangs off a mention (its matches, story membership, references): deleting the
+ * mention deletes it (a statement trigger, migration 0017), with the mention and with the organisation, so it
+ * carries no foreign key of its own. Those rows are written for every stored post, and each foreign key is a
+ * look-up per row.
  */
 export const mentionOrgId = () => uuid('org_id').notNull();

@@ -3,6 +3,7 @@
 // last 7 days, so a new monitor starts with its recent history; "test" counts the same without saving.
 import { and, desc, eq, gte, lt, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connect.ts';
+import { liveParents } from '../db/parents.ts';
 import { DomainError } from '../errors.ts';
 import { recordAudit } from '../team/audit.ts';
 import type { Actor } from '../team/auth.ts';
@@ -313,19 +314,33 @@ export async function backfill(db: Db, row: MonitorRow, compiled: Monitor): Prom
   for await (const page of recentMentions(db, row.orgId)) {
     const hits = page.filter((m) => matchesMention(compiled, filter, m));
     if (hits.length === 0) continue;
-    await db
-      .insert(mentionMatches)
-      .values(
-        hits.map((m) => ({
-          orgId: row.orgId,
-          monitorId: row.id,
-          mentionId: m.id,
-          at: m.at,
-          sentiment: m.sentiment,
-        })),
-      )
-      .onConflictDoNothing();
-    stored += hits.length;
+    // The monitor and the mentions are locked while their matches are written (no foreign keys: migration
+    // 0017): a monitor or mention deleted meanwhile gets none.
+    const written = await db.transaction(async (tx) => {
+      if ((await liveParents(tx, 'monitors', [row.id])).size === 0) return -1;
+      const live = await liveParents(
+        tx,
+        'mentions',
+        hits.map((m) => m.id),
+      );
+      const rows = hits.filter((m) => live.has(m.id));
+      if (rows.length)
+        await tx
+          .insert(mentionMatches)
+          .values(
+            rows.map((m) => ({
+              orgId: row.orgId,
+              monitorId: row.id,
+              mentionId: m.id,
+              at: m.at,
+              sentiment: m.sentiment,
+            })),
+          )
+          .onConflictDoNothing();
+      return rows.length;
+    });
+    if (written < 0) break;
+    stored += written;
   }
   return stored;
 }

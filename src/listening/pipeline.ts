@@ -4,6 +4,7 @@
 // the monitors it matched. Enrichment is pure and synchronous; storage is one batched insert per chunk.
 import { and, eq, or, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/connect.ts';
+import { liveParents } from '../db/parents.ts';
 import { pgArray } from '../db/pg-array.ts';
 import { activeMonitors, type MonitorSet } from './monitor-set.ts';
 import { detectLanguage, sentiment } from './nlp/index.ts';
@@ -236,74 +237,73 @@ export async function store(
     const chunk = dedupe(enriched.slice(i, i + CHUNK));
     result.duplicates += Math.min(CHUNK, enriched.length - i) - chunk.length;
     if (chunk.length === 0) continue;
-    const attempt = (guarded: boolean) =>
-      db.transaction(async (tx) => {
-        const r = { stored: 0, duplicates: 0, matches: 0, inserted: [] as StoredMention[] };
-        // One statement of a few array parameters (unnest) rather than 14 parameters a row: far less work for
-        // the query builder, the driver and the server's parser (PGlite especially).
-        const rows = await queryRows<{ id: string; source: string; external_id: string }>(
-          tx,
-          sql`insert into ${mentions} (org_id, source, external_id, feed_id, url, title, text, author, links, lang,
-              lang_confidence, sentiment, sentiment_score, at)
-            select ${orgId}::uuid, t.source, t.external_id, t.feed_id, t.url, t.title, t.text, t.author,
-              t.links::text[], t.lang, t.lang_confidence, t.sentiment, t.sentiment_score, t.at
-            from unnest(${pgArray(chunk.map((e) => e.post.source))}::text[],
-              ${pgArray(chunk.map((e) => e.post.id))}::text[],
-              ${pgArray(chunk.map((e) => e.post.feedId ?? null))}::uuid[],
-              ${pgArray(chunk.map((e) => e.post.url ?? null))}::text[],
-              ${pgArray(chunk.map((e) => e.post.title ?? null))}::text[],
-              ${pgArray(chunk.map((e) => e.post.text))}::text[],
-              ${pgArray(chunk.map((e) => e.post.author ?? null))}::text[],
-              ${pgArray(chunk.map((e) => pgArray(e.post.links ?? [])))}::text[],
-              ${pgArray(chunk.map((e) => e.lang))}::text[],
-              ${pgArray(chunk.map((e) => String(e.langConfidence)))}::float8[],
-              ${pgArray(chunk.map((e) => e.sentiment))}::text[],
-              ${pgArray(chunk.map((e) => String(e.sentimentScore)))}::float8[],
-              ${pgArray(chunk.map((e) => e.at.toISOString()))}::timestamptz[])
-              as t(source, external_id, feed_id, url, title, text, author, links, lang, lang_confidence, sentiment,
-                sentiment_score, at)
-            on conflict (org_id, source, external_id) do nothing
-            returning id, source, external_id`,
-        );
-        r.stored = rows.length;
-        r.duplicates = chunk.length - rows.length;
-        const byKey = new Map(chunk.map((e) => [`${e.post.source}\u0000${e.post.id}`, e]));
-        const monitorIds: string[] = [];
-        const mentionIds: string[] = [];
-        const ats: string[] = [];
-        const sentiments: string[] = [];
-        for (const row of rows) {
-          const e = byKey.get(`${row.source}\u0000${row.external_id}`)!;
-          r.inserted.push({ id: row.id, e });
-          const at = e.at.toISOString();
-          for (let k = 0; k < e.monitorIds.length; k++) {
-            const monitorId = e.monitorIds[k]!;
-            // A monitor named twice is stored once (the mention is new, so nothing else can conflict).
-            if (k > 0 && e.monitorIds.indexOf(monitorId) < k) continue;
-            monitorIds.push(monitorId);
-            mentionIds.push(row.id);
-            ats.push(at);
-            sentiments.push(e.sentiment);
-          }
+    const r = await db.transaction(async (tx) => {
+      const r = { stored: 0, duplicates: 0, matches: 0, inserted: [] as StoredMention[] };
+      // One statement of a few array parameters (unnest) rather than 14 parameters a row: far less work for
+      // the query builder, the driver and the server's parser (PGlite especially).
+      const rows = await queryRows<{ id: string; source: string; external_id: string }>(
+        tx,
+        sql`insert into ${mentions} (org_id, source, external_id, feed_id, url, title, text, author, links, lang,
+            lang_confidence, sentiment, sentiment_score, at)
+          select ${orgId}::uuid, t.source, t.external_id, t.feed_id, t.url, t.title, t.text, t.author,
+            t.links::text[], t.lang, t.lang_confidence, t.sentiment, t.sentiment_score, t.at
+          from unnest(${pgArray(chunk.map((e) => e.post.source))}::text[],
+            ${pgArray(chunk.map((e) => e.post.id))}::text[],
+            ${pgArray(chunk.map((e) => e.post.feedId ?? null))}::uuid[],
+            ${pgArray(chunk.map((e) => e.post.url ?? null))}::text[],
+            ${pgArray(chunk.map((e) => e.post.title ?? null))}::text[],
+            ${pgArray(chunk.map((e) => e.post.text))}::text[],
+            ${pgArray(chunk.map((e) => e.post.author ?? null))}::text[],
+            ${pgArray(chunk.map((e) => pgArray(e.post.links ?? [])))}::text[],
+            ${pgArray(chunk.map((e) => e.lang))}::text[],
+            ${pgArray(chunk.map((e) => String(e.langConfidence)))}::float8[],
+            ${pgArray(chunk.map((e) => e.sentiment))}::text[],
+            ${pgArray(chunk.map((e) => String(e.sentimentScore)))}::float8[],
+            ${pgArray(chunk.map((e) => e.at.toISOString()))}::timestamptz[])
+            as t(source, external_id, feed_id, url, title, text, author, links, lang, lang_confidence, sentiment,
+              sentiment_score, at)
+          on conflict (org_id, source, external_id) do nothing
+          returning id, source, external_id`,
+      );
+      r.stored = rows.length;
+      r.duplicates = chunk.length - rows.length;
+      const byKey = new Map(chunk.map((e) => [`${e.post.source}\u0000${e.post.id}`, e]));
+      // The monitors are the ones just loaded; one may have been deleted since. They are looked up (and locked,
+      // as a foreign key would) once per chunk: a deleted one's matches are skipped, and a delete now waits for
+      // this transaction, whose matches its trigger then removes (migration 0017).
+      const named = new Set<string>();
+      for (const row of rows)
+        for (const id of byKey.get(`${row.source}\u0000${row.external_id}`)!.monitorIds) named.add(id);
+      const live = await liveParents(tx, 'monitors', named);
+      const monitorIds: string[] = [];
+      const mentionIds: string[] = [];
+      const ats: string[] = [];
+      const sentiments: string[] = [];
+      for (const row of rows) {
+        const e = byKey.get(`${row.source}\u0000${row.external_id}`)!;
+        r.inserted.push({ id: row.id, e });
+        const at = e.at.toISOString();
+        for (let k = 0; k < e.monitorIds.length; k++) {
+          const monitorId = e.monitorIds[k]!;
+          // A monitor named twice is stored once (the mention is new, so nothing else can conflict).
+          if (!live.has(monitorId) || (k > 0 && e.monitorIds.indexOf(monitorId) < k)) continue;
+          monitorIds.push(monitorId);
+          mentionIds.push(row.id);
+          ats.push(at);
+          sentiments.push(e.sentiment);
         }
-        for (let j = 0; j < monitorIds.length; j += CHUNK * 2) {
-          const part = (a: string[]) => pgArray(a.slice(j, j + CHUNK * 2));
-          // The monitors are the ones just loaded, so their foreign key holds unless one was deleted meanwhile:
-          // then the batch is tried again with each monitor looked up, and that monitor's matches are skipped.
-          // No conflict clause: the mentions are new in this transaction, so their matches are too.
-          await tx.execute(sql`
-            insert into ${mentionMatches} (org_id, monitor_id, mention_id, at, sentiment)
-            select ${orgId}::uuid, v.monitor_id, v.mention_id, v.at, v.sentiment
-            from unnest(${part(monitorIds)}::uuid[], ${part(mentionIds)}::uuid[], ${part(ats)}::timestamptz[],
-              ${part(sentiments)}::text[]) as v(monitor_id, mention_id, at, sentiment)
-            ${guarded ? sql`where exists (select 1 from monitors m where m.id = v.monitor_id)` : sql``}`);
-        }
-        r.matches = monitorIds.length;
-        return r;
-      });
-    const r = await attempt(false).catch((err: unknown) => {
-      if (isForeignKeyViolation(err)) return attempt(true);
-      throw err;
+      }
+      for (let j = 0; j < monitorIds.length; j += CHUNK * 2) {
+        const part = (a: string[]) => pgArray(a.slice(j, j + CHUNK * 2));
+        // No conflict clause: the mentions are new in this transaction, so their matches are too.
+        await tx.execute(sql`
+          insert into ${mentionMatches} (org_id, monitor_id, mention_id, at, sentiment)
+          select ${orgId}::uuid, v.monitor_id, v.mention_id, v.at, v.sentiment
+          from unnest(${part(monitorIds)}::uuid[], ${part(mentionIds)}::uuid[], ${part(ats)}::timestamptz[],
+            ${part(sentiments)}::text[]) as v(monitor_id, mention_id, at, sentiment)`);
+      }
+      r.matches = monitorIds.length;
+      return r;
     });
     result.stored += r.stored;
     result.duplicates += r.duplicates;
@@ -311,17 +311,6 @@ export async function store(
     inserted?.push(...r.inserted);
   }
   return result;
-}
-
-/** A foreign key refused a row (PostgreSQL's 23503), as the driver or drizzle (in `cause`) reports it. */
-function isForeignKeyViolation(err: unknown): boolean {
-  for (
-    let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0;
-    e && i < 3;
-    e = e.cause as never, i++
-  )
-    if (e.code === '23503') return true;
-  return false;
 }
 
 function dedupe(chunk: EnrichedPost[]): EnrichedPost[] {

@@ -118,12 +118,11 @@ export const mentionMatches = pgTable(
   'mention_matches',
   {
     orgId: mentionOrgId(),
-    monitorId: uuid('monitor_id')
-      .notNull()
-      .references(() => monitors.id, { onDelete: 'cascade' }),
-    mentionId: uuid('mention_id')
-      .notNull()
-      .references(() => mentions.id, { onDelete: 'cascade' }),
+    // No foreign keys (a look-up per row, and 1.8 matches a stored post): deleting a mention or a monitor deletes
+    // its matches by a statement trigger (migration 0017), and writers lock the parents they name once per batch
+    // (src/db/parents.ts).
+    monitorId: uuid('monitor_id').notNull(),
+    mentionId: uuid('mention_id').notNull(),
     /** The mention's time and sentiment, repeated here so per-monitor charts read one table. */
     at: ts('at').notNull(),
     sentiment: text('sentiment').$type<'positive' | 'negative' | 'neutral'>().notNull(),

@@ -3,6 +3,7 @@
 // reposts, links, @mentions), and they are clustered into stories.
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../../db/connect.ts';
+import { liveParents } from '../../db/parents.ts';
 import { pgArray } from '../../db/pg-array.ts';
 import type { EnrichedPost, IncomingPost } from '../pipeline.ts';
 import { normaliseAuthor } from '../query/fields.ts';
@@ -154,7 +155,7 @@ export async function afterStored(
 ): Promise<ClusterResult | null> {
   if (enriched.length === 0) return null;
   const byKey = new Map(enriched.map((e) => [`${e.post.source}\u0000${e.post.id}`, e]));
-  const stored: { id: string; e: EnrichedPost }[] = inserted ? [...inserted] : [];
+  let stored: { id: string; e: EnrichedPost }[] = inserted ? [...inserted] : [];
   const bySource = new Map<string, string[]>();
   if (!inserted)
     for (const e of enriched) {
@@ -182,6 +183,15 @@ export async function afterStored(
     }
   if (stored.length === 0) return null;
   return db.transaction(async (tx) => {
+    // A mention deleted at its source since it was stored gets no rows here; the others are locked until this
+    // commits, so a delete waits and its trigger then removes what was written for it (migration 0017).
+    const live = await liveParents(
+      tx,
+      'mentions',
+      stored.map((s) => s.id),
+    );
+    if (live.size < stored.length) stored = stored.filter((s) => live.has(s.id));
+    if (stored.length === 0) return null;
     const authorIds = await upsertAuthors(
       tx,
       orgId,

@@ -20,14 +20,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { mentionOrgId, orgId } from '../../db/columns.ts';
-import { mentions } from '../schema.ts';
 import { keysColumn, signatureColumn } from './packed.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
-const mentionId = () =>
-  uuid('mention_id')
-    .notNull()
-    .references(() => mentions.id, { onDelete: 'cascade' });
+/**
+ * The mention a row hangs off. No foreign key (a look-up per row): deleting mentions deletes these rows by a
+ * statement trigger (migration 0017), and the stories step locks the mentions it writes for (src/db/parents.ts).
+ */
+const mentionId = () => uuid('mention_id').notNull();
 
 /** One part of an author's score, for the explanation ("replied to by 4 relevant authors"). */
 export interface InfluencePart {
