@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import inspector from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -198,6 +199,27 @@ async function warmUp(database: Database): Promise<void> {
   await ingest(database.db, orgId, warm.slice(2_000), { matchedOnly: true });
 }
 
+/**
+ * BENCH_PROFILE=DIR: a V8 CPU profile of each measured run alone (not the warm-up or the seeding), written to
+ * DIR as a .cpuprofile that Chrome's DevTools opens. Returns the function that stops it and writes the file.
+ */
+async function startProfile(): Promise<((name: string) => Promise<void>) | null> {
+  const out = process.env.BENCH_PROFILE;
+  if (!out) return null;
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async (name) => {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(out, { recursive: true });
+    const file = path.join(out, `${name}-${Date.now()}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`profile: ${file}`);
+  };
+}
+
 async function whole(
   label: string,
   database: Database,
@@ -210,6 +232,7 @@ async function whole(
   await activeMonitors(database.db, orgId);
   const input = fresh();
   await server?.start();
+  const profile = await startProfile();
   const t0 = performance.now();
   const c0 = cpuS();
   let stored = 0;
@@ -222,6 +245,7 @@ async function whole(
   const s = (performance.now() - t0) / 1000;
   const c = cpuS() - c0;
   const sc = (await server?.stop()) ?? null;
+  await profile?.(`${label.trim()}-${opts.matchedOnly ? 'firehose' : 'stored'}`);
   const [count] = await queryRows<{ n: number }>(
     database.db,
     sql`select count(*)::int as n from mention_matches where org_id = ${orgId}`,
