@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/connect.ts';
 import { pgArray } from '../../db/pg-array.ts';
+import { KeyIndex } from './key-index.ts';
 import { advanceSeq, dropMemory, memoryOf, type OrgMemory, syncMemory } from './memory.ts';
 import { packKeys, packSignature } from './packed.ts';
 import { stories, storyMembers } from './schema.ts';
@@ -210,8 +211,16 @@ async function cluster(
   const existing = new Set<string>();
   const newStories = new Map<string, { at: Date }>();
   const degreeBump = new Map<string, number>();
-  const batchIndex = new Map<number, { c: Candidate; kind: number; at: number }[]>();
-  const members: { item: ClusterItem; story: string; minhash: Int32Array | null; degree: number }[] = [];
+  // This batch's members processed so far, by their keys (a member's number in `members`).
+  const batchIndex = new KeyIndex(sorted.length * 8);
+  const batchHits: number[] = [];
+  const members: {
+    item: ClusterItem;
+    story: string;
+    minhash: Int32Array | null;
+    degree: number;
+    self: Candidate;
+  }[] = [];
 
   sorted.forEach((item, i) => {
     const f = feats[i]!;
@@ -224,9 +233,19 @@ async function cluster(
     }
     // Members of this batch, processed before it.
     const matches = new Map<string, Match>();
-    for (const { key, kind } of f.keys)
-      for (const b of batchIndex.get(key) ?? [])
-        if (at - b.at <= windowMs && b.c.mentionId !== item.mentionId) note(matches, b.c, kind);
+    for (const { key, kind } of f.keys) {
+      batchHits.length = 0;
+      batchIndex.forEach(key, (n) => {
+        batchHits.push(n);
+        return true;
+      });
+      // Oldest first, as they were processed.
+      for (let h = batchHits.length - 1; h >= 0; h--) {
+        const b = members[batchHits[h]!]!;
+        if (at - b.item.at.getTime() <= windowMs && b.self.mentionId !== item.mentionId)
+          note(matches, b.self, kind);
+      }
+    }
     joined.push(...joins(f, matches.values()));
     let story: string;
     if (joined.length === 0) {
@@ -245,12 +264,9 @@ async function cluster(
       story = uf.find(story);
     }
     const self: Candidate = { mentionId: item.mentionId, storyId: story, minhash: f.minhash };
-    members.push({ item, story, minhash: f.minhash, degree: joined.length });
-    for (const { key, kind } of f.keys) {
-      const list = batchIndex.get(key) ?? [];
-      list.push({ c: self, kind, at });
-      batchIndex.set(key, list);
-    }
+    const n = members.length;
+    members.push({ item, story, minhash: f.minhash, degree: joined.length, self });
+    for (const { key } of f.keys) batchIndex.add(key, n);
   });
 
   // Existing stories that now point at another root are merged into it.

@@ -7,6 +7,7 @@
 // elsewhere are never acted on from a stale copy.
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/connect.ts';
+import { KeyIndex } from './key-index.ts';
 import { bytesOf, unpackKeys, unpackSignature } from './packed.ts';
 
 /** Most members kept per organisation; beyond it the oldest are forgotten (they stay stored). */
@@ -28,8 +29,10 @@ export class OrgMemory {
   /** Most members kept (MEMORY_CAP unless a test says otherwise). */
   constructor(readonly cap = MEMORY_CAP) {}
 
-  /** A key's members, newest last: most keys have one, held as it is (an array each would cost far more). */
-  readonly byKey = new Map<number, MemoryMember | MemoryMember[]>();
+  /** Each key's members by their number here (`held`), newest first, in flat buffers (key-index.ts). */
+  private byKey = new KeyIndex();
+  /** Members by number: the live ones and those forgotten since the last sweep. */
+  private held: MemoryMember[] = [];
   readonly members = new Map<string, MemoryMember>();
   /** Highest `seq` of this organisation's members loaded. */
   lastSeq = 0;
@@ -47,33 +50,27 @@ export class OrgMemory {
     if (this.members.has(mentionId)) return;
     const m: MemoryMember = { mentionId, storyId, minhash, at, dead: false };
     this.members.set(mentionId, m);
-    for (const key of keys) {
-      const held = this.byKey.get(key);
-      if (held === undefined) this.byKey.set(key, m);
-      else if (!Array.isArray(held)) this.byKey.set(key, [held, m]);
-      else {
-        held.push(m);
-        // Keep the newest; trimmed in steps so a busy key costs O(1) per add on average.
-        if (held.length > PER_KEY * 2) held.splice(0, held.length - PER_KEY);
-      }
-    }
+    const n = this.held.length;
+    this.held.push(m);
+    for (let i = 0; i < keys.length; i++) this.byKey.add(keys[i]!, n);
   }
 
-  /** Visits the newest live members holding the key, published at or after `since` (ms). */
+  /**
+   * Visits the newest live members holding the key, published at or after `since` (ms): at most PER_KEY of them,
+   * among the newest 2 × PER_KEY the key was filed for (a key everybody shares costs no more than that).
+   */
   candidates(key: number, since: number, visit: (m: MemoryMember) => void): void {
-    const held = this.byKey.get(key);
-    if (held === undefined) return;
-    if (!Array.isArray(held)) {
-      if (!held.dead && held.at >= since) visit(held);
-      return;
-    }
-    let n = 0;
-    for (let i = held.length - 1; i >= 0 && n < PER_KEY; i--) {
-      const m = held[i]!;
-      if (m.dead || m.at < since) continue;
-      n++;
-      visit(m);
-    }
+    let visited = 0;
+    this.byKey.forEach(
+      key,
+      (n) => {
+        const m = this.held[n]!;
+        if (m.dead || m.at < since) return true;
+        visit(m);
+        return ++visited < PER_KEY;
+      },
+      PER_KEY * 2,
+    );
   }
 
   /** Members of `from` now belong to `to` (a merge). */
@@ -106,16 +103,16 @@ export class OrgMemory {
     }
     if (before > this.from) this.from = before;
     if (this.deadCount > this.members.size / 2) {
-      for (const [key, held] of this.byKey) {
-        if (!Array.isArray(held)) {
-          if (held.dead) this.byKey.delete(key);
-          continue;
-        }
-        const live = held.filter((m) => !m.dead);
-        if (live.length > 1) this.byKey.set(key, live);
-        else if (live.length === 1) this.byKey.set(key, live[0]!);
-        else this.byKey.delete(key);
-      }
+      // Sweep: the live members are numbered afresh, and the forgotten ones leave the key index.
+      const renumber = new Int32Array(this.held.length).fill(-1);
+      const live: MemoryMember[] = [];
+      this.held.forEach((m, n) => {
+        if (m.dead) return;
+        renumber[n] = live.length;
+        live.push(m);
+      });
+      this.byKey = this.byKey.remapped((n) => renumber[n]!);
+      this.held = live;
       this.deadCount = 0;
     }
   }
