@@ -1,7 +1,8 @@
 // In real Chromium, in Norwegian (bokmål), against a real `stemme start`: a mention the lexicon read as praise
 // (sarcasm) is set negative by hand from the mentions stream; the list shows it at once with "satt av Astrid
-// Berg", a reload keeps it, the negative filter finds it (and Export CSV downloads that one mention), and a
-// viewer sees the badge and who set it, with no control to change it.
+// Berg", a reload keeps it, the negative filter finds it (and Export CSV downloads that one mention), the monitor
+// page and the story page set it too (their totals and mix follow at once), and a viewer sees the badge and who
+// set it, with no control to change it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +98,25 @@ describe('browser: setting a mention’s sentiment by hand, in bokmål', () => {
     await ola.getByTestId('mention-sentiment').selectOption('positive');
     await expect.poll(() => totals.textContent()).toBe('2 omtaler: 1 positive, 0 nøytrale, 1 negative');
     expect(await ola.getByTestId('mention-sentiment-set-by').textContent()).toBe('satt av Astrid Berg');
+
+    // On the story page too: the post says who set it, and setting it there recounts the story's mix at once.
+    await page.getByTestId('listen-tab-stories').click();
+    // A story of one post is listed once the minimum size allows it (the list starts at two).
+    await page.getByTestId('stories-min-size').selectOption('1');
+    await page.getByTestId('story-list').waitFor();
+    await page.locator('li.story-card', { hasText: SARCASM }).getByTestId('story-open').click();
+    await page.getByTestId('story-detail').waitFor();
+    const bar = page.getByTestId('story-detail').getByTestId('sentiment-bar').first();
+    expect(await bar.getAttribute('aria-label')).toBe('Positiv: 0, Nøytral: 0, Negativ: 1');
+    const storyPost = page.getByTestId('story-posts').locator('li.mention').first();
+    expect(await storyPost.getByTestId('mention-sentiment').getAttribute('data-sentiment')).toBe('negative');
+    expect(await storyPost.getByTestId('mention-sentiment-set-by').textContent()).toBe('satt av Astrid Berg');
+    await storyPost.getByTestId('mention-sentiment').selectOption('neutral');
+    await expect.poll(() => bar.getAttribute('aria-label')).toBe('Positiv: 0, Nøytral: 1, Negativ: 0');
+    await page.screenshot({ path: path.join(artifactsDir, 'story-sentiment-set-nb.png'), fullPage: true });
+    // Back to negative, as the viewer below expects.
+    await storyPost.getByTestId('mention-sentiment').selectOption('negative');
+    await expect.poll(() => bar.getAttribute('aria-label')).toBe('Positiv: 0, Nøytral: 0, Negativ: 1');
 
     // A viewer: the badge and who set it, no control.
     const invite = await callFromPage<{ url: string }>(page, 'POST', '/api/team/invitations', {

@@ -4,7 +4,7 @@
 import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/connect.ts';
 import { DomainError } from '../../errors.ts';
-import { orgs } from '../../team/schema.ts';
+import { orgs, users } from '../../team/schema.ts';
 import { computeInfluence, engagementEdges } from '../influence/compute.ts';
 import type { EngagementKind } from '../influence/score.ts';
 import { monitorOf } from '../monitors.ts';
@@ -91,6 +91,9 @@ export interface StoryPost {
   authorId: string | null;
   lang: string;
   sentiment: Sentiment;
+  /** Who set the sentiment by hand, and when (as in the mentions list); null while it is the lexicon's. */
+  sentimentSetBy: { id: string; name: string } | null;
+  sentimentSetAt: string | null;
   at: string;
   central: boolean;
 }
@@ -123,10 +126,14 @@ export async function getStory(db: DbOrTx, orgId: string, storyId: string): Prom
       authorId: storyMembers.authorId,
       lang: mentions.lang,
       sentiment: mentions.sentiment,
+      sentimentSetById: mentions.sentimentSetBy,
+      sentimentSetByName: users.name,
+      sentimentSetAt: mentions.sentimentSetAt,
       at: mentions.at,
     })
     .from(storyMembers)
     .innerJoin(mentions, eq(mentions.id, storyMembers.mentionId))
+    .leftJoin(users, eq(users.id, mentions.sentimentSetBy))
     .where(and(eq(storyMembers.storyId, storyId), eq(storyMembers.orgId, orgId)))
     .orderBy(storyMembers.at, storyMembers.mentionId)
     .limit(MAX_POSTS);
@@ -160,7 +167,13 @@ export async function getStory(db: DbOrTx, orgId: string, storyId: string): Prom
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return {
     ...storyView(row),
-    posts: posts.map((p) => ({ ...p, at: p.at.toISOString(), central: p.id === row.centralMentionId })),
+    posts: posts.map(({ sentimentSetById, sentimentSetByName, sentimentSetAt, ...p }) => ({
+      ...p,
+      sentimentSetBy: sentimentSetById ? { id: sentimentSetById, name: sentimentSetByName ?? '' } : null,
+      sentimentSetAt: sentimentSetAt?.toISOString() ?? null,
+      at: p.at.toISOString(),
+      central: p.id === row.centralMentionId,
+    })),
     bySource: by('source').map((c) => ({ source: c.value, count: c.count })),
     byLanguage: by('lang').map((c) => ({ lang: c.value, count: c.count })),
     bucket,

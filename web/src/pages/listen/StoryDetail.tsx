@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 import { useApiData } from '../../useApiData.ts';
-import { LanguageBadge, SentimentBadge } from './parts.tsx';
+import { LanguageBadge, MentionSentiment } from './parts.tsx';
 import { AuthorLink, SentimentBar, type StoryDetailData } from './StoryParts.tsx';
 import './stories.css';
 
@@ -95,7 +95,8 @@ export function StoryDetail() {
               data-testid={`story-post-${p.id}`}
             >
               <div className="mention__meta">
-                <SentimentBadge sentiment={p.sentiment} />
+                {/* An editor sets a post's sentiment here too; the story's mix and chart are read again. */}
+                <MentionSentiment mention={p} onChanged={() => story.reload()} />
                 <LanguageBadge lang={p.lang} />
                 <span className="tag">
                   {t(`listen.sources.${p.source as 'rss'}`, { defaultValue: p.source })}

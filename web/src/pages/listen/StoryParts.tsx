@@ -26,6 +26,8 @@ export interface StoryPost {
   authorId: string | null;
   lang: string;
   sentiment: Sentiment;
+  sentimentSetBy: { id: string; name: string } | null;
+  sentimentSetAt: string | null;
   at: string;
   central: boolean;
 }

@@ -29,7 +29,15 @@ export function SentimentBadge({ sentiment }: { sentiment: Sentiment }) {
  * A mention's sentiment: for an editor a select that looks like the badge and sets it by hand (it then counts
  * everywhere: charts, stories, storms); for everyone else the badge. Who set it by hand is said after it.
  */
-function MentionSentiment({ mention, onChanged }: { mention: Mention; onChanged?: (m: Mention) => void }) {
+type SentimentOf = Pick<Mention, 'id' | 'sentiment' | 'sentimentSetBy' | 'sentimentSetAt'>;
+
+export function MentionSentiment<M extends SentimentOf>({
+  mention,
+  onChanged,
+}: {
+  mention: M;
+  onChanged?: ((m: M) => void) | undefined;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const canWrite = useCanWrite();
