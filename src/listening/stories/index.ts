@@ -5,7 +5,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../../db/connect.ts';
 import { liveParents } from '../../db/parents.ts';
 import { pgArray } from '../../db/pg-array.ts';
-import type { EnrichedPost, IncomingPost } from '../pipeline.ts';
+import { type EnrichedPost, type IncomingPost, relaxedCommit } from '../pipeline.ts';
 import { normaliseAuthor } from '../query/fields.ts';
 import { mentions } from '../schema.ts';
 import { type ClusterResult, clusterMentions } from './cluster.ts';
@@ -183,6 +183,7 @@ export async function afterStored(
     }
   if (stored.length === 0) return null;
   return db.transaction(async (tx) => {
+    await relaxedCommit(tx);
     // A mention deleted at its source since it was stored gets no rows here; the others are locked until this
     // commits, so a delete waits and its trigger then removes what was written for it (migration 0017).
     const live = await liveParents(
