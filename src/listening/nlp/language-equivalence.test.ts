@@ -19,6 +19,7 @@ import {
   norwegianVsDanishMemo,
   nynorskVsBokmal,
   nynorskVsBokmalMemo,
+  scandinavianScores,
 } from './nordic.ts';
 
 // --- The reference: detectLanguage as it was when it called eld.detect() and the plain Nordic marker functions
@@ -99,6 +100,8 @@ function differences(texts: readonly string[]) {
       const memo = [norwegianVsDanishMemo(words, text), nynorskVsBokmalMemo(words)];
       const plain = [norwegianVsDanish(words, text), nynorskVsBokmal(words)];
       if (!isDeepStrictEqual(memo, plain)) diffs.push({ text, ours: memo, theirs: plain });
+      const both = scandinavianScores(words, text);
+      if (!isDeepStrictEqual([both.nd, both.nn], plain)) diffs.push({ text, ours: both, theirs: plain });
     }
   }
   return diffs;

@@ -5,7 +5,7 @@
 // post) and ~130 MB lighter than eld's object-walking detect path (language-equivalence.test.ts checks they agree).
 // eld's own text cleanup stays off (its default): we strip the social-media noise ourselves.
 import { ELD_LANGUAGES, normalisedScore, scoreText } from './eld-ngrams.ts';
-import { markerWords, norwegianVsDanishMemo, nynorskVsBokmalMemo } from './nordic.ts';
+import { markerWords, scandinavianScores } from './nordic.ts';
 
 /** ISO 639-1 code ('nb'/'nn' for Norwegian), or 'und' when the text has too little language to tell. */
 export type LanguageCode = 'en' | 'nb' | 'nn' | 'da' | 'sv' | 'de' | 'und' | (string & {});
@@ -92,12 +92,13 @@ export function detectLanguage(text: string): DetectedLanguage {
 
   // Markers from the first stretch only, as eld reads only its first 1000 characters: feeds can be long.
   const words = markerWords(clean.length > MARKER_CHARS ? clean.slice(0, MARKER_CHARS) : clean);
-  const evidence = norwegianVsDanishMemo(words, clean) + eldMargin * ELD_MARGIN_WEIGHT;
+  const nordic = scandinavianScores(words, clean);
+  const evidence = nordic.nd + eldMargin * ELD_MARGIN_WEIGHT;
   const norwegian = evidence > 0 || (evidence === 0 && top === 'no');
   const scandinavian = logistic(Math.abs(evidence) * 0.8) * lengthFactor;
   if (!norwegian) return { lang: 'da', confidence: round2(scandinavian) };
 
-  const nynorsk = nynorskVsBokmalMemo(words);
+  const nynorsk = nordic.nn;
   // With no evidence either way, bokmål is the better bet: most written Norwegian is bokmål.
   const split = nynorsk === 0 ? 0.6 : logistic(Math.abs(nynorsk) * 0.8);
   return { lang: nynorsk > 0 ? 'nn' : 'nb', confidence: round2(scandinavian * split) };

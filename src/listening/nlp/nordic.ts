@@ -307,3 +307,19 @@ export function nynorskVsBokmalMemo(words: readonly string[]): number {
   }
   return score;
 }
+
+/**
+ * Both scores at once, each word looked up once: `nd` is norwegianVsDanishMemo(words, original) and `nn`
+ * nynorskVsBokmalMemo(words), to the bit (the same additions in the same order).
+ */
+export function scandinavianScores(words: readonly string[], original: string): { nd: number; nn: number } {
+  let nd = 0;
+  let nn = 0;
+  for (const w of words) {
+    const m = marksOf(w);
+    for (let i = 0; i < m.nd.length; i++) nd += m.nd[i]!;
+    for (let i = 0; i < m.nn.length; i++) nn += m.nn[i]!;
+  }
+  if (/\S\s+I\s+\p{Ll}/u.test(original)) nd -= 1.5;
+  return { nd, nn };
+}

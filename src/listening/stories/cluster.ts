@@ -170,7 +170,7 @@ async function cluster(
         refs: it.refs,
       }),
   );
-  const keyLists = feats.map((f) => f.keys.map((k) => k.key));
+  const keyLists = feats.map((f) => f.keys);
   // One clusterer per organisation at a time: two batches must not both create a story for the same thing.
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`stories:${orgId}`}))`);
   const since = new Date(sorted[0]!.at.getTime() - windowMs);
@@ -181,10 +181,13 @@ async function cluster(
   const remembered: Candidate[][] = sorted.map((item, i) => {
     const matches = new Map<string, Match>();
     const floor = item.at.getTime() - windowMs;
-    for (const { key, kind } of feats[i]!.keys)
-      mem.candidates(key, floor, (m) => {
+    const { keys, kinds } = feats[i]!;
+    for (let k = 0; k < keys.length; k++) {
+      const kind = kinds[k]!;
+      mem.candidates(keys[k]!, floor, (m) => {
         if (!batchIds.has(m.mentionId)) note(matches, m, kind);
       });
+    }
     return joins(feats[i]!, matches.values());
   });
   const wanted = [...new Set(remembered.flatMap((cs) => cs.map((c) => c.mentionId)))];
@@ -233,9 +236,10 @@ async function cluster(
     }
     // Members of this batch, processed before it.
     const matches = new Map<string, Match>();
-    for (const { key, kind } of f.keys) {
+    for (let k = 0; k < f.keys.length; k++) {
+      const kind = f.kinds[k]!;
       batchHits.length = 0;
-      batchIndex.forEach(key, (n) => {
+      batchIndex.forEach(f.keys[k]!, (n) => {
         batchHits.push(n);
         return true;
       });
@@ -266,7 +270,7 @@ async function cluster(
     const self: Candidate = { mentionId: item.mentionId, storyId: story, minhash: f.minhash };
     const n = members.length;
     members.push({ item, story, minhash: f.minhash, degree: joined.length, self });
-    for (const { key } of f.keys) batchIndex.add(key, n);
+    for (const key of f.keys) batchIndex.add(key, n);
   });
 
   // Existing stories that now point at another root are merged into it.

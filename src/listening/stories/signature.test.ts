@@ -22,14 +22,16 @@ import {
 function sameStory(a: Parameters<typeof features>[0], b: Parameters<typeof features>[0]): boolean {
   const fa = features(a);
   const fb = features(b);
-  const aKeys = new Map(fa.keys.map((k) => [k.key, k.kind]));
+  const aKeys = new Map(fa.keys.map((key, i) => [key, fa.kinds[i]!]));
   const m = {
     c: { mentionId: 'a', storyId: 's', minhash: fa.minhash },
     strong: false,
     band: false,
     entities: 0,
   };
-  for (const { key, kind } of fb.keys) {
+  for (let i = 0; i < fb.keys.length; i++) {
+    const key = fb.keys[i]!;
+    const kind = fb.kinds[i]!;
     if (!aKeys.has(key)) continue;
     if (kind === KIND.link || kind === KIND.post) m.strong = true;
     else if (kind === KIND.band) m.band = true;
@@ -67,7 +69,7 @@ describe('MinHash over word bigrams', () => {
 
   it('gives texts of fewer than four bigrams no signature', () => {
     expect(minhash(shingles('Flott dag!'))).toBeNull();
-    expect(features({ text: 'Flott dag!' }).keys.filter((k) => k.kind === KIND.band)).toHaveLength(0);
+    expect(features({ text: 'Flott dag!' }).kinds.filter((k) => k === KIND.band)).toHaveLength(0);
   });
 
   it('joins a post and a small edit of it (property)', () => {

@@ -203,8 +203,12 @@ const NAME_WORD = /^\p{Lu}[\p{L}'’-]*$/u;
  */
 export function entities(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(/(?:^|[^\p{L}\p{N}_@#])([@#])([\p{L}\p{N}_][\p{L}\p{N}_.-]*[\p{L}\p{N}_])/gu))
-    out.add(`${m[1]}${m[2]!.toLowerCase()}`);
+  // (Most texts hold neither sign: a plain search saves them the expression.)
+  if (text.includes('@') || text.includes('#'))
+    for (const m of text.matchAll(
+      /(?:^|[^\p{L}\p{N}_@#])([@#])([\p{L}\p{N}_][\p{L}\p{N}_.-]*[\p{L}\p{N}_])/gu,
+    ))
+      out.add(`${m[1]}${m[2]!.toLowerCase()}`);
   const tokens = withoutLinks(text, ' . ').split(/(\s+|[.,;:!?()«»"“”„[\]{}…–—/]+)/u);
   let run: string[] = [];
   const flush = () => {
@@ -224,10 +228,12 @@ export function entities(text: string): string[] {
 /** What a post offers the clusterer. */
 export interface PostFeatures {
   minhash: Int32Array | null;
-  /** Keys with their kind: bands, links, post references, entities. */
-  keys: { key: number; kind: KeyKind }[];
-  /** Entity keys alone (names need two in common). */
-  entityKeys: Set<number>;
+  /**
+   * Keys (bands, links, post references, entities), distinct, and each one's kind at the same position: two flat
+   * arrays rather than an object a key, as every stored post carries some twenty-five of them.
+   */
+  keys: number[];
+  kinds: KeyKind[];
 }
 
 export interface FeatureInput {
@@ -263,12 +269,14 @@ export function refKey(ref: string): string | null {
 export function features(p: FeatureInput): PostFeatures {
   const text = p.title ? `${p.title}. ${p.text}` : p.text;
   const sig = minhash(shingles(text));
-  const keys: { key: number; kind: KeyKind }[] = [];
+  const keys: number[] = [];
+  const kinds: KeyKind[] = [];
   const seen = new Set<number>();
   const add = (key: number, kind: KeyKind) => {
     if (seen.has(key)) return;
     seen.add(key);
-    keys.push({ key, kind });
+    keys.push(key);
+    kinds.push(kind);
   };
   if (sig) for (const k of bandKeys(sig)) add(k, KIND.band);
   // Shared links, the post's own address and the posts it quotes or answers share one key space: an article
@@ -284,11 +292,6 @@ export function features(p: FeatureInput): PostFeatures {
     const k = r ? refKey(r) : null;
     if (k) add(key53(k), KIND.post);
   }
-  const entityKeys = new Set<number>();
-  for (const e of entities(text)) {
-    const k = key53(`e:${e}`);
-    entityKeys.add(k);
-    add(k, KIND.entity);
-  }
-  return { minhash: sig, keys, entityKeys };
+  for (const e of entities(text)) add(key53(`e:${e}`), KIND.entity);
+  return { minhash: sig, keys, kinds };
 }
