@@ -11,6 +11,7 @@ export {
   type LiveSourceConfig,
   liveSourceConfig,
   liveSourceJobs,
+  MASTODON_BOOSTS_JOB,
   MASTODON_POLL_JOB,
   MASTODON_STREAM_JOB,
   searchKeywords,

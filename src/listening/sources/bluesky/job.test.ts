@@ -17,6 +17,7 @@ import {
   BLUESKY_STREAM_JOB,
   liveSourceConfig,
   liveSourceJobs,
+  MASTODON_BOOSTS_JOB,
   MASTODON_POLL_JOB,
   MASTODON_STREAM_JOB,
   monitoredHashtags,
@@ -232,8 +233,12 @@ describeEachDb('live sources feed the pipeline', (get) => {
         tags: [{ id: '1', name: 'valg', url: 'https://fjord.social/tags/valg' }],
       },
     );
+    // Deleted on the instance after it was stored: the boosts look below skips it.
+    const gone = masto.publish(kari, '<p>Snart #valg</p>', {
+      tags: [{ id: '1', name: 'valg', url: 'https://fjord.social/tags/valg' }],
+    });
     const jobs = liveSourceJobs({ mastodonInstances: [masto.url], urlPolicy: { allowPrivate: true } });
-    expect(jobs.map((j) => j.name)).toEqual([MASTODON_POLL_JOB]);
+    expect(jobs.map((j) => j.name)).toEqual([MASTODON_POLL_JOB, MASTODON_BOOSTS_JOB]);
     const mark = masto.requests.length;
     await runJob(jobs[0]!, db);
     expect(masto.requests.slice(mark).map((r) => r.path)).toEqual(['/api/v1/timelines/tag/valg']);
@@ -245,6 +250,40 @@ describeEachDb('live sources feed the pipeline', (get) => {
     const valg = masto.statuses.filter((s) => s.tags.some((t) => t.name === 'valg')).map((s) => s.uri);
     expect(valg).toContain(status.uri);
     expect(rows.map((r) => r.externalId).sort()).toEqual(valg.sort());
+    expect((await stored('A')).filter((r) => r.source === 'mastodon')).toEqual([]);
+
+    // Boosts are on no timeline: the boosts job asks who boosted each recent stored status, and each booster's
+    // boost is stored as their repost for the organisation that has the status (once, however often it asks).
+    masto.remove(gone.id);
+    const ola = account('ola', 'chaos.social', 'Ola Nordmann');
+    masto.publish(ola, '', { reblog: status });
+    masto.publish(kari, '', { reblog: status });
+    const boosts = jobs.find((j) => j.name === MASTODON_BOOSTS_JOB)!;
+    const asked = masto.requests.length;
+    await runJob(boosts, db);
+    const paths = masto.requests.slice(asked).map((r) => r.path);
+    expect(paths).toContain(`/api/v1/statuses/${status.id}/reblogged_by`);
+    expect(paths).toContain(`/api/v1/statuses/${gone.id}/reblogged_by`);
+    const reposts = async () =>
+      db
+        .select({ externalId: mentions.externalId, author: mentions.author, text: mentions.text })
+        .from(mentions)
+        .where(and(eq(mentions.orgId, orgIds.B!), sql`${mentions.externalId} like ${`${status.uri}#%`}`));
+    const first = await reposts();
+    expect(first.map((r) => r.externalId).sort()).toEqual([
+      `${status.uri}#reblogged_by/kari@fjord.social`,
+      `${status.uri}#reblogged_by/ola@chaos.social`,
+    ]);
+    expect(first.find((r) => r.author === 'ola@chaos.social')?.text).toBe('Stem i dag! #valg');
+    const [ref] = await queryRows<{ target: string }>(
+      db,
+      sql`select r.target from mention_refs r join mentions m on m.id = r.mention_id
+        where m.org_id = ${orgIds.B!} and m.external_id = ${`${status.uri}#reblogged_by/ola@chaos.social`}
+          and r.kind = 'repost'`,
+    );
+    expect(ref?.target).toBeTruthy();
+    await runJob(boosts, db);
+    expect(await reposts()).toHaveLength(2);
     expect((await stored('A')).filter((r) => r.source === 'mastodon')).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ import { enqueue } from '../../../jobs/enqueue.ts';
 import { ingest, removeMentions } from '../../pipeline.ts';
 import { parse, requiredKeys } from '../../query/index.ts';
 import { mentions, monitors } from '../../schema.ts';
+import { lookForBoosts } from '../mastodon/reblogged-by.ts';
 import { MastodonStream } from '../mastodon/streaming.ts';
 import { pollTimeline, RecentIds, streamingUrlOf } from '../mastodon/timeline.ts';
 import { repostsOfStored, repostsToIngest } from '../reposts.ts';
@@ -32,6 +33,7 @@ export const BLUESKY_STREAM_JOB = 'listening.bluesky-stream';
 export const MASTODON_POLL_JOB = 'listening.mastodon-poll';
 export const BLUESKY_BACKFILL_JOB = 'listening.bluesky-backfill';
 export const MASTODON_STREAM_JOB = 'listening.mastodon-stream';
+export const MASTODON_BOOSTS_JOB = 'listening.mastodon-boosts';
 
 export interface LiveSourceConfig {
   /** Jetstream, e.g. wss://jetstream2.us-east.bsky.network (preferred when both are set: lighter). */
@@ -210,6 +212,8 @@ export interface LiveSourceJobOptions extends LiveSourceConfig {
   holdMs?: number;
   /** How often Mastodon is polled; default 60 s. */
   pollEveryMs?: number;
+  /** How often Mastodon is asked who boosted the recent statuses stored; default 10 minutes. */
+  boostsEveryMs?: number;
 }
 
 function logErrors(log: JobLogger, what: string) {
@@ -346,6 +350,30 @@ export function liveSourceJobs(opts: LiveSourceJobOptions = {}): JobDefinition<u
               { instances: instances.length, tags: tags.length, delivered, failed },
               'polled Mastodon',
             );
+        },
+      }) as JobDefinition<unknown>,
+    );
+  }
+  if (instances.length) {
+    // Boosts are on none of the timelines read above: asked for per recent stored status (reblogged-by.ts).
+    jobs.push(
+      defineJob<Record<string, never>>({
+        name: MASTODON_BOOSTS_JOB,
+        every: opts.boostsEveryMs ?? 10 * 60_000,
+        maxAttempts: 2,
+        timeoutMs: 10 * 60_000,
+        async run(_payload, { db, log, signal }) {
+          for (const instance of instances) {
+            try {
+              const r = await lookForBoosts({ db, instance, signal, ...policy });
+              if (r.statuses || r.failed) log.info({ instance, ...r }, 'looked for Mastodon boosts');
+            } catch (err) {
+              log.warn(
+                { instance, err: err instanceof Error ? err.message : String(err) },
+                'looking for Mastodon boosts failed',
+              );
+            }
+          }
         },
       }) as JobDefinition<unknown>,
     );

@@ -1,5 +1,6 @@
 // A local stand-in for a Mastodon instance's public timelines and streaming API, for contract tests: the REST
-// timelines (public, hashtag) with since_id / max_id / limit paging and Link headers, and the streaming WebSocket
+// timelines (public, hashtag) with since_id / max_id / limit paging and Link headers, who boosted a status
+// (/api/v1/statuses/:id/reblogged_by, the documented Account list), and the streaming WebSocket
 // (/api/v1/streaming, subscribe / unsubscribe messages, update and delete events with the status as a JSON string
 // payload), in the documented snake_case wire shapes. Every request and subscribe message is recorded. As on
 // Mastodon, boosts are on neither: the public and hashtag timelines leave reblogs out, and the public and hashtag
@@ -108,6 +109,24 @@ export class MastodonTimelineServer {
       return void res.end(
         JSON.stringify({ domain: 'fjord.social', configuration: { urls: { streaming: this.streamingUrl } } }),
       );
+    }
+    const boosted = /^\/api\/v1\/statuses\/([^/]+)\/reblogged_by$/.exec(url.pathname);
+    if (boosted) {
+      // Accounts that boosted a status, newest boost first (limit: default 40, at most 80); 404 for a status the
+      // instance does not have (deleted).
+      const id = decodeURIComponent(boosted[1]!);
+      if (!this.statuses.some((s) => s.id === id && !s.reblog)) {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ error: 'Record not found' }));
+      }
+      const limit = Math.min(80, Number(query.limit ?? 40));
+      const by = this.statuses
+        .filter((s) => s.reblog?.id === id)
+        .reverse()
+        .slice(0, limit)
+        .map((s) => s.account);
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      return void res.end(JSON.stringify(toWire(by)));
     }
     let list: mastodon.v1.Status[];
     const tag = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(url.pathname);
