@@ -49,6 +49,13 @@ export function redactUrl(url: string): string {
   }
 }
 
+const serverDatabases = new WeakSet<object>();
+
+/** Whether a database handle is a PostgreSQL server's (not PGlite's, which runs in this process). */
+export function isServerDatabase(db: Db): boolean {
+  return serverDatabases.has(db);
+}
+
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5000 });
   // An idle client that loses its server must not crash the process.
@@ -63,6 +70,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     );
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  serverDatabases.add(db);
   let listener: pg.Client | undefined;
   const handlers = new Map<string, Set<(payload: string) => void>>();
   return {

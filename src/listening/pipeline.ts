@@ -3,7 +3,7 @@
 // monitors through the presearching index, and stores each mention once per org + source + external id with
 // the monitors it matched. Enrichment is pure and synchronous; storage is one batched insert per chunk.
 import { and, eq, or, sql } from 'drizzle-orm';
-import { type Db, type DbOrTx, queryRows } from '../db/connect.ts';
+import { type Db, type DbOrTx, isServerDatabase, queryRows } from '../db/connect.ts';
 import { liveParents } from '../db/parents.ts';
 import { pgArray } from '../db/pg-array.ts';
 import { activeMonitors, type MonitorSet } from './monitor-set.ts';
@@ -238,7 +238,7 @@ export async function store(
     result.duplicates += Math.min(CHUNK, enriched.length - i) - chunk.length;
     if (chunk.length === 0) continue;
     const r = await db.transaction(async (tx) => {
-      await relaxedCommit(tx);
+      await relaxedCommit(db, tx);
       const r = { stored: 0, duplicates: 0, matches: 0, inserted: [] as StoredMention[] };
       // One statement of a few array parameters (unnest) rather than 14 parameters a row: far less work for
       // the query builder, the driver and the server's parser (PGlite especially).
@@ -321,8 +321,9 @@ export async function store(
  * commit's WAL first, so a saved cursor never points past mentions that were lost; after a crash the stream
  * replays from it. Saves the commit's flush wait and a little server CPU per batch.
  */
-export async function relaxedCommit(tx: DbOrTx): Promise<void> {
-  await tx.execute(sql`set local synchronous_commit = off`);
+export async function relaxedCommit(db: Db, tx: DbOrTx): Promise<void> {
+  // PGlite has no WAL flush to wait for: the statement would only cost a round trip.
+  if (isServerDatabase(db)) await tx.execute(sql`set local synchronous_commit = off`);
 }
 
 function dedupe(chunk: EnrichedPost[]): EnrichedPost[] {

@@ -183,7 +183,7 @@ export async function afterStored(
     }
   if (stored.length === 0) return null;
   return db.transaction(async (tx) => {
-    await relaxedCommit(tx);
+    await relaxedCommit(db, tx);
     // A mention deleted at its source since it was stored gets no rows here; the others are locked until this
     // commits, so a delete waits and its trigger then removes what was written for it (migration 0017).
     const live = await liveParents(
