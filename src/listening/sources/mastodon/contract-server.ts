@@ -66,6 +66,8 @@ export class MastodonTimelineServer {
   readonly streamConnections: Array<{ url: string; protocol: string | undefined }> = [];
   readonly streamMessages: unknown[] = [];
   private readonly subscribers = new Map<WebSocket, Set<string>>();
+  /** When set, reblogged_by answers with this HTTP status (a rate limit: 429) instead of the list. */
+  rebloggedByFails: number | null = null;
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
   private nextId = 113_000_000_000_000_000n;
@@ -115,6 +117,10 @@ export class MastodonTimelineServer {
       // Accounts that boosted a status, newest boost first (limit: default 40, at most 80); 404 for a status the
       // instance does not have (deleted).
       const id = decodeURIComponent(boosted[1]!);
+      if (this.rebloggedByFails) {
+        res.writeHead(this.rebloggedByFails, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ error: 'Too many requests' }));
+      }
       if (!this.statuses.some((s) => s.id === id && !s.reblog)) {
         res.writeHead(404, { 'content-type': 'application/json' });
         return void res.end(JSON.stringify({ error: 'Record not found' }));
