@@ -139,6 +139,15 @@ describe('browser: Bluesky reposts, and the audit log of alerts, in bokmål', ()
     ]);
     expect((await cells('Feed lagt til'))[3]).toBe('127.0.0.1:9/nyheter/rss.xml');
     expect(text).not.toMatch(/[0-9a-f]{8}…/);
+    // Where an action came from is shown under who did it, and the table fits its card at 1280 px (no sideways
+    // scroll to reach a column).
+    const created = table.locator('tbody tr', { hasText: 'Organisasjon opprettet' }).first();
+    expect(await created.getByTestId('audit-ip').textContent()).toMatch(
+      /^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/,
+    );
+    expect(
+      await table.evaluate((t) => (t.parentElement?.scrollWidth ?? 0) <= (t.parentElement?.clientWidth ?? 0)),
+    ).toBe(true);
     await table.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(artifactsDir, 'settings-audit-alerts-nb.png'), fullPage: true });
 

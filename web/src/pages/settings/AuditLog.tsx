@@ -1,4 +1,4 @@
-// The audit log: who did what, when, from where. Known actions are translated; unknown ones show as sent.
+// The audit log: who did what, when, from where (the IP address under who). Known actions are translated; unknown ones show as sent.
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, Member } from '../../api.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui.tsx';
@@ -34,7 +34,6 @@ export function AuditLog() {
               <th scope="col">{t('settings.audit.action')}</th>
               <th scope="col">{t('settings.audit.target')}</th>
               <th scope="col">{t('settings.audit.details')}</th>
-              <th scope="col">{t('settings.audit.ip')}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,6 +44,12 @@ export function AuditLog() {
                   <td className="nowrap">{format.dateTime(entry.at)}</td>
                   <td className="nowrap">
                     {entry.actor?.name ?? <span className="muted">{t('settings.audit.unknownActor')}</span>}
+                    {/* Where from, under who: a column of its own left the table wider than the page. */}
+                    {entry.ip && (
+                      <div className="muted mono small" title={t('settings.audit.ip')} data-testid="audit-ip">
+                        {entry.ip}
+                      </div>
+                    )}
                   </td>
                   <td>
                     <span
@@ -58,7 +63,6 @@ export function AuditLog() {
                     {target}
                   </td>
                   <td className="muted audit-details">{detailsText(t, entry, format.dateTime)}</td>
-                  <td className="nowrap muted mono">{entry.ip ?? ''}</td>
                 </tr>
               );
             })}
