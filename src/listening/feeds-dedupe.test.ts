@@ -1,13 +1,15 @@
 // One article in two feeds of an organisation (a newspaper's front page and its section feed, each with its own
 // GUID, one link carrying tracking parameters) is one mention: the second feed's copy is skipped, counted in
 // the poll's report, and still marked seen for that feed. Items without a link are never taken for the same.
-// Feeds are served over real local HTTP; runs on PGlite and PostgreSQL.
-import { and, eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDb } from '../../test/databases.ts';
+// Feeds are served over real local HTTP; runs on PGlite and PostgreSQL, and on PostgreSQL also with two
+// processes polling at once.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbKinds, describeEachDb, freshDatabase } from '../../test/databases.ts';
 import { type Client, onboardAdmin, testApp } from '../../test/http.ts';
+import { openPostgres, queryRows } from '../db/connect.ts';
 import type { App } from '../http/app.ts';
-import { type FeedView, pollDueFeeds } from './feeds.ts';
+import { type FeedView, pollDueFeeds, pollFeed } from './feeds.ts';
 import { feedItemsSeen, feeds, mentions } from './schema.ts';
 import { FeedServer, NO_LINK_ITEM, newspaperFeeds, rss, SHARED_ARTICLE } from './test-support.ts';
 
@@ -167,3 +169,78 @@ describeEachDb('feeds: one article in two feeds is one mention', (get) => {
     expect(counts.map((c) => c.itemCount).sort()).toEqual([0, 1]);
   });
 });
+
+// Two worker processes sharing a PostgreSQL server (two pools here), each polling one of two feeds that carry
+// the same article at the same moment: the organisation's take-in lock lets one store it, the other skip it.
+describe.runIf(dbKinds.includes('postgres'))(
+  'feeds: one article in two feeds, two processes [postgres]',
+  () => {
+    it('two processes polling the two feeds together store the article once', async () => {
+      const server = new FeedServer();
+      await server.start();
+      const first = await freshDatabase('postgres');
+      const second = await openPostgres(first.url!);
+      try {
+        const [org] = await queryRows<{ id: string }>(
+          first.db,
+          sql`insert into orgs (name) values ('Avisa') returning id`,
+        );
+        const shared = 'https://avis.example.no/sport/cupfinalen';
+        let asked = 0;
+        let answer = () => {};
+        const both = new Promise<void>((resolve) => {
+          answer = resolve;
+        });
+        const before = () => {
+          if (++asked === 2) answer();
+          return both;
+        };
+        const item = (guid: string, link: string) => ({
+          guid,
+          link,
+          title: 'Cupfinalen avgjort på overtid',
+          text: 'Cupfinalen ble avgjort på overtid i går.',
+          published: ago(HOUR),
+        });
+        server.feeds.set('/sport.xml', {
+          body: rss('Avisa – sport', 'nb-NO', [item('sport-1', shared)]),
+          before,
+        });
+        server.feeds.set('/siste.xml', {
+          body: rss('Avisa – siste', 'nb-NO', [item('siste-7', `${shared}?utm_source=siste`)]),
+          before,
+        });
+        const rows = await queryRows<{ id: string }>(
+          first.db,
+          sql`insert into feeds (org_id, url) values (${org!.id}, ${`${server.url}/sport.xml`}),
+          (${org!.id}, ${`${server.url}/siste.xml`}) returning id`,
+        );
+        const feedRows = await first.db
+          .select()
+          .from(feeds)
+          .where(
+            inArray(
+              feeds.id,
+              rows.map((r) => r.id),
+            ),
+          );
+        const policy = { urlPolicy: { allowPrivate: true } };
+        const reports = await Promise.all([
+          pollFeed(first.db, feedRows[0]!, policy),
+          pollFeed(second.db, feedRows[1]!, policy),
+        ]);
+        expect(reports.map((r) => r.status)).toEqual(['ok', 'ok']);
+        expect(reports.map((r) => r.sameArticle).sort()).toEqual([0, 1]);
+        const stored = await first.db
+          .select({ id: mentions.id })
+          .from(mentions)
+          .where(and(eq(mentions.orgId, org!.id), eq(mentions.title, 'Cupfinalen avgjort på overtid')));
+        expect(stored).toHaveLength(1);
+      } finally {
+        await second.close();
+        await first.close();
+        await server.stop();
+      }
+    });
+  },
+);

@@ -4,7 +4,7 @@
 // of the organisation's feeds already stored (a front page and a section feed carrying the same link) is not
 // stored again: one article, one mention.
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { type Db, type DbOrTx, queryRows } from '../db/connect.ts';
+import { type Db, type DbOrTx, isServerDatabase, queryRows } from '../db/connect.ts';
 import { pgArray } from '../db/pg-array.ts';
 import { DomainError, fieldError } from '../errors.ts';
 import { checkUrl, type SsrfOptions, UnsafeUrlError } from '../security/ssrf.ts';
@@ -228,19 +228,34 @@ async function storedFromOtherFeeds(db: DbOrTx, feed: FeedRow, keys: string[]): 
 }
 
 /**
- * Per organisation, the take-in step of the polls under way in this process: one at a time, so that of two
- * feeds polled together carrying the same article, the second sees the first one's mention.
+ * Per organisation, the take-in step of the polls under way: one at a time, so that of two feeds polled together
+ * carrying the same article, the second sees the first one's mention. In this process by a promise chain; across
+ * processes sharing a PostgreSQL server (several workers) also by an advisory lock, held by a transaction of its
+ * own while the work runs on other connections (PGlite serves one process only).
  */
-const takingIn = new Map<string, Promise<unknown>>();
+const takingIn = new WeakMap<object, Map<string, Promise<unknown>>>();
 
-async function oneAtATime<T>(orgId: string, work: () => Promise<T>): Promise<T> {
-  const run = (takingIn.get(orgId) ?? Promise.resolve()).then(work);
+async function oneAtATime<T>(db: Db, orgId: string, work: () => Promise<T>): Promise<T> {
+  const locked = () =>
+    isServerDatabase(db)
+      ? db.transaction(async (tx) => {
+          await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`feeds.take-in:${orgId}`}))`);
+          return work();
+        })
+      : work();
+  // The chain is per database handle: one per process (tests play two processes with two handles).
+  let chains = takingIn.get(db);
+  if (!chains) {
+    chains = new Map();
+    takingIn.set(db, chains);
+  }
+  const run = (chains.get(orgId) ?? Promise.resolve()).then(locked);
   const settled = run.catch(() => {});
-  takingIn.set(orgId, settled);
+  chains.set(orgId, settled);
   try {
     return await run;
   } finally {
-    if (takingIn.get(orgId) === settled) takingIn.delete(orgId);
+    if (chains.get(orgId) === settled) chains.delete(orgId);
   }
 }
 
@@ -308,7 +323,7 @@ export async function pollFeed(db: Db, feed: FeedRow, opts: PollOptions = {}): P
       outcome = { kind: 'not_modified' };
       report = { feedId: feed.id, status: 'not_modified', newItems: 0, sameArticle: 0 };
     } else {
-      const taken = await oneAtATime(feed.orgId, () => takeIn(db, feed, res.items));
+      const taken = await oneAtATime(db, feed.orgId, () => takeIn(db, feed, res.items));
       const result = taken.result;
       outcome = { kind: 'ok' };
       patch.etag = res.etag;
